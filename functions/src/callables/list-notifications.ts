@@ -1,0 +1,13 @@
+import { onCall } from 'firebase-functions/v2/https';
+import { ListNotificationsInput } from '../domain/api';
+import { requireActor } from '../lib/actor';
+import { parseInput } from '../lib/errors';
+import { db } from '../lib/firestore';
+import { readInbox } from '../store/inbox';
+
+/** The caller's own in-app inbox and unread count. */
+export const listNotifications = onCall(async (request) => {
+  const actor = await requireActor(db(), request);
+  const { unreadOnly, limit } = parseInput(ListNotificationsInput, request.data);
+  return readInbox(db(), actor.uid, unreadOnly, limit);
+});

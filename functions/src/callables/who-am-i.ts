@@ -1,0 +1,19 @@
+import { onCall } from 'firebase-functions/v2/https';
+import type { MeView } from '../domain/api';
+import { EmptyInput } from '../domain/api';
+import { requireActor } from '../lib/actor';
+import { parseInput } from '../lib/errors';
+import { db } from '../lib/firestore';
+import { loadOrg, loadStaff } from '../store/org';
+
+/** The signed-in staff member's profile, role and department. */
+export const whoAmI = onCall(async (request): Promise<MeView> => {
+  const actor = await requireActor(db(), request);
+  parseInput(EmptyInput, request.data);
+  const [staff, org] = await Promise.all([loadStaff(db(), actor.uid), loadOrg(db())]);
+  const dept = org.departments.find((d) => d.id === actor.deptId);
+  return {
+    uid: actor.uid, displayName: actor.displayName, email: staff?.email ?? '', role: actor.role,
+    deptId: actor.deptId, deptName: dept?.name ?? actor.deptId, branchId: actor.branchId, locale: actor.locale,
+  };
+});

@@ -1,0 +1,14 @@
+import type { Locale, Role } from './vocabulary';
+
+/** Who is acting: rights come only from the verified token's claims, the name from the staff record. */
+export interface Actor {
+  uid: string;
+  role: Role;
+  deptId: string;
+  branchId: string;
+  displayName: string;
+  locale: Locale;
+}
+
+/** The system itself (triggers, timers). */
+export const SYSTEM_ACTOR_NAME = '系统';

@@ -1,0 +1,125 @@
+/**
+ * Contracts of the callable functions: input schemas (validated on the server) and the
+ * JSON views they return. Shared with the web client, which imports these types.
+ */
+import { z } from 'zod';
+import { Channel, ComplaintSubject, Locale, Role, TicketKind, TicketState } from './vocabulary';
+import { Reporter } from './documents';
+
+const id = z.string().trim().min(1, 'required').max(128);
+
+export const CreateTicketInput = z
+  .object({
+    clientId: id,
+    kind: TicketKind,
+    subject: ComplaintSubject.optional(),
+    channel: Channel,
+    title: z.string().trim().min(1, 'required').max(200),
+    description: z.string().trim().max(5000).default(''),
+    claimedAmount: z.number().nonnegative().max(100_000_000).optional(),
+    compensation: z.boolean().default(false),
+    againstOfficeDirector: z.boolean().default(false),
+    major: z.boolean().default(false),
+    reporter: Reporter.optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.kind === 'complaint' && !v.subject) {
+      ctx.addIssue({ code: 'custom', path: ['subject'], message: 'a complaint needs a subject' });
+    }
+    if (v.kind !== 'complaint' && v.subject) {
+      ctx.addIssue({ code: 'custom', path: ['subject'], message: 'only complaints have a subject' });
+    }
+  });
+export type CreateTicketInput = z.infer<typeof CreateTicketInput>;
+
+export const TicketQueue = z.enum([
+  'all', 'mine', 'department', 'overdue', 'due_soon', 'awaiting_callback', 'awaiting_verification',
+]);
+export type TicketQueue = z.infer<typeof TicketQueue>;
+
+export const ListTicketsInput = z
+  .object({ queue: TicketQueue.default('all'), limit: z.number().int().min(1).max(200).default(50) })
+  .strict();
+export const GetTicketInput = z.object({ ticketId: id }).strict();
+export const ListNotificationsInput = z
+  .object({ unreadOnly: z.boolean().default(false), limit: z.number().int().min(1).max(200).default(50) })
+  .strict();
+export const MarkNotificationsReadInput = z.object({ ids: z.array(id).min(1).max(200) }).strict();
+export const EmptyInput = z.object({}).strict();
+
+/** A ticket as the web client sees it (instants as ISO strings). */
+export interface TicketView {
+  id: string;
+  number: string;
+  kind: TicketKind;
+  subject: string | null;
+  channel: Channel;
+  clientId: string;
+  clientName: string;
+  branchId: string;
+  title: string;
+  description: string;
+  state: TicketState;
+  ownerDeptId: string | null;
+  ownerDeptName: string | null;
+  assigneeUid: string | null;
+  routingReason: string | null;
+  receivedAt: string;
+  dueAt: string | null;
+  escalationLevel: number;
+  major: boolean;
+  claimedAmount: number | null;
+}
+
+export interface TicketEventView {
+  seq: number;
+  type: string;
+  at: string;
+  actorName: string;
+  from: TicketState | null;
+  to: TicketState;
+  note: string;
+}
+
+export interface ReporterView {
+  name: string;
+  phone: string;
+  email: string;
+  consentToContact: boolean;
+}
+
+export interface TicketDetailView {
+  ticket: TicketView;
+  events: TicketEventView[];
+  /** null when the caller may not see the complainant's identity, or none was given. */
+  reporter: ReporterView | null;
+  reporterRedacted: boolean;
+}
+
+export interface NotificationView {
+  id: string;
+  ticketId: string;
+  type: string;
+  title: string;
+  body: string;
+  read: boolean;
+  createdAt: string;
+}
+
+export interface MeView {
+  uid: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  deptId: string;
+  deptName: string;
+  branchId: string;
+  locale: Locale;
+}
+
+export interface ClientOption {
+  id: string;
+  name: string;
+  code: string;
+}

@@ -1,0 +1,23 @@
+/** Firestore collection names: one place, used by functions, tooling and tests. */
+export const COL = {
+  branches: 'branches',
+  departments: 'departments',
+  staff: 'staff',
+  clients: 'clients',
+  tickets: 'tickets',
+  events: 'events', // subcollection of tickets
+  private: 'private', // subcollection of tickets; doc id `reporter`
+  notifications: 'notifications',
+  mail: 'mail',
+  messages: 'messages',
+  config: 'config',
+  counters: 'counters',
+  auditLog: 'auditLog',
+} as const;
+
+export const REPORTER_DOC = 'reporter';
+
+/** History events are numbered; the id sorts in order. */
+export function eventId(seq: number): string {
+  return String(seq).padStart(6, '0');
+}

@@ -1,0 +1,158 @@
+/**
+ * zod schemas of every Firestore document. Instants are `Date` here; the Firestore
+ * adapter (src/lib/firestore.ts) turns Timestamps into Dates before parsing.
+ */
+import { z } from 'zod';
+import {
+  Channel, ClientTier, ComplaintSubject, DeptKind, Locale, Role, TicketKind, TicketState,
+} from './vocabulary';
+
+const id = z.string().min(1).max(128);
+
+export const Branch = z.object({
+  name: z.string().min(1),
+  nameEn: z.string().optional(),
+  level: z.enum(['city', 'county', 'office']),
+  parentId: id.nullable().default(null),
+});
+export type Branch = z.infer<typeof Branch>;
+
+export const Department = z.object({
+  name: z.string().min(1),
+  nameEn: z.string().optional(),
+  kind: DeptKind,
+  branchId: id,
+  headUid: id.nullable().default(null),
+});
+export type Department = z.infer<typeof Department>;
+
+export const Staff = z.object({
+  displayName: z.string().min(1),
+  email: z.email(),
+  role: Role,
+  deptId: id,
+  branchId: id,
+  locale: Locale.default('zh-CN'),
+  disabled: z.boolean().default(false),
+});
+export type Staff = z.infer<typeof Staff>;
+
+export const Client = z.object({
+  name: z.string().min(1),
+  code: z.string().min(1),
+  branchId: id,
+  tier: ClientTier,
+  marketType: z.enum(['C', 'X']),
+  format: z.string().min(1),
+  scale: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  zone: z.enum(['city_a', 'city_b', 'township', 'rural']),
+  address: z.string().default(''),
+  contactName: z.string().default(''),
+  contactPhone: z.string().default(''),
+  accountManagerUid: id.nullable().default(null),
+});
+export type Client = z.infer<typeof Client>;
+
+/** Why a ticket went where it went: the rule that matched and a readable reason. */
+export const RoutingDecision = z.object({
+  deptId: id,
+  deptKind: DeptKind,
+  rule: z.string().min(1),
+  reason: z.string().min(1),
+});
+export type RoutingDecision = z.infer<typeof RoutingDecision>;
+
+export const Ticket = z.object({
+  number: z.string().min(1),
+  kind: TicketKind,
+  subject: ComplaintSubject.nullable().default(null),
+  channel: Channel,
+  clientId: id,
+  clientName: z.string(),
+  clientTier: ClientTier,
+  branchId: id,
+  title: z.string().min(1).max(200),
+  description: z.string().max(5000),
+  claimedAmount: z.number().nonnegative().nullable().default(null),
+  compensation: z.boolean().default(false),
+  againstOfficeDirector: z.boolean().default(false),
+  major: z.boolean().default(false),
+  hasReporter: z.boolean().default(false),
+  state: TicketState,
+  ownerDeptId: id.nullable().default(null),
+  assigneeUid: id.nullable().default(null),
+  routing: RoutingDecision.nullable().default(null),
+  receivedAt: z.date(),
+  dueAt: z.date().nullable().default(null),
+  escalationLevel: z.number().int().min(0).default(0),
+  createdBy: id,
+  createdByDeptId: id,
+  updatedAt: z.date(),
+  /** Sequence number of the newest history event; events are numbered 1, 2, 3… */
+  lastEventSeq: z.number().int().min(1),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const ACTOR_SYSTEM = 'system';
+
+/** One entry of a ticket's append-only tracking record (全程跟踪记录). */
+export const TicketEvent = z.object({
+  seq: z.number().int().min(1),
+  type: z.string().min(1),
+  at: z.date(),
+  actorUid: id,
+  actorName: z.string(),
+  from: TicketState.nullable(),
+  to: TicketState,
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).default({}),
+  note: z.string().default(''),
+});
+export type TicketEvent = z.infer<typeof TicketEvent>;
+
+/** The complainant's identity, kept in `tickets/{id}/private/reporter`. */
+export const Reporter = z.object({
+  name: z.string().min(1).max(100),
+  phone: z.string().max(40).default(''),
+  email: z.union([z.email(), z.literal('')]).default(''),
+  consentToContact: z.boolean().default(false),
+});
+export type Reporter = z.infer<typeof Reporter>;
+
+/** An entry of a user's in-app inbox. */
+export const Notification = z.object({
+  uid: id,
+  ticketId: id,
+  eventSeq: z.number().int().min(1),
+  type: z.string().min(1),
+  title: z.string(),
+  body: z.string(),
+  read: z.boolean().default(false),
+  createdAt: z.date(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+/** A document in the Trigger Email extension's `mail` collection schema. */
+export const MailDoc = z.object({
+  to: z.union([z.email(), z.array(z.email()).min(1)]),
+  message: z.object({
+    subject: z.string().min(1),
+    text: z.string().min(1),
+    html: z.string().optional(),
+  }),
+});
+export type MailDoc = z.infer<typeof MailDoc>;
+
+/** A document in the Twilio "Send Messages" extension's `messages` collection schema. */
+export const SmsDoc = z.object({
+  to: z.string().regex(/^\+?[0-9]{6,20}$/),
+  body: z.string().min(1).max(1600),
+});
+export type SmsDoc = z.infer<typeof SmsDoc>;
+
+/** Custom claims on a staff member's ID token: the only source of rights. */
+export const StaffClaims = z.object({
+  role: Role,
+  dept: id,
+  branch: id,
+});
+export type StaffClaims = z.infer<typeof StaffClaims>;

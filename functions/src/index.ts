@@ -1,0 +1,16 @@
+/** Huixiang functions manifest: initialise, set options, re-export entry points. Nothing else. */
+import { initializeApp } from 'firebase-admin/app';
+import { setGlobalOptions } from 'firebase-functions/v2';
+import { REGION } from './lib/options';
+
+initializeApp();
+setGlobalOptions({ region: REGION, maxInstances: 10 });
+
+export { createTicket } from './callables/create-ticket';
+export { getTicket } from './callables/get-ticket';
+export { listTickets } from './callables/list-tickets';
+export { listClients } from './callables/list-clients';
+export { listNotifications } from './callables/list-notifications';
+export { markNotificationsRead } from './callables/mark-notifications-read';
+export { whoAmI } from './callables/who-am-i';
+export { onTicketCreated } from './triggers/ticket-created';

@@ -1,0 +1,34 @@
+import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https';
+import type { Firestore } from 'firebase-admin/firestore';
+import type { Actor } from '../domain/actor';
+import { StaffClaims } from '../domain/documents';
+import { loadStaff } from '../store/org';
+
+/**
+ * The caller, from the verified ID token's custom claims (never from the payload) and their
+ * staff record. No auth → `unauthenticated`; no claims, no record or disabled → `permission-denied`.
+ */
+export async function requireActor(db: Firestore, request: CallableRequest<unknown>): Promise<Actor> {
+  const auth = request.auth;
+  if (!auth) throw new HttpsError('unauthenticated', 'Sign in first');
+  const claims = StaffClaims.safeParse(auth.token);
+  if (!claims.success) {
+    throw new HttpsError('permission-denied', 'Your account has no role yet: ask an administrator to set one');
+  }
+  const staff = await loadStaff(db, auth.uid);
+  if (!staff) throw new HttpsError('permission-denied', 'No staff record for this account');
+  if (staff.disabled) throw new HttpsError('permission-denied', 'This account is disabled');
+  return {
+    uid: auth.uid,
+    role: claims.data.role,
+    deptId: claims.data.dept,
+    branchId: claims.data.branch,
+    displayName: staff.displayName,
+    locale: staff.locale,
+  };
+}
+
+/** Throws `permission-denied` with the policy's reason unless allowed. */
+export function authorize(decision: { allowed: true } | { allowed: false; reason: string }): void {
+  if (!decision.allowed) throw new HttpsError('permission-denied', decision.reason);
+}

@@ -1,0 +1,74 @@
+/**
+ * Ticket writes. Every state change runs in a transaction that re-reads the ticket, checks
+ * the expected state, updates it and appends exactly one history event; the notifications
+ * that event causes are written in the same transaction, so a retried or redelivered change
+ * cannot notify twice, and nothing is half-written.
+ */
+import type { DocumentReference, Firestore, Transaction } from 'firebase-admin/firestore';
+import { COL, eventId } from '../domain/collections';
+import { MailDoc, Ticket, type TicketEvent, type Notification } from '../domain/documents';
+import { notificationId } from '../domain/notify';
+import { parseDoc } from '../lib/firestore';
+
+export function ticketRef(db: Firestore, ticketId: string): DocumentReference {
+  return db.collection(COL.tickets).doc(ticketId);
+}
+
+export async function readTicket(tx: Transaction, ref: DocumentReference): Promise<Ticket | null> {
+  const snap = await tx.get(ref);
+  return snap.exists ? parseDoc(Ticket, snap) : null;
+}
+
+/** A message for one recipient caused by one event. */
+export interface Outgoing {
+  uid: string;
+  email: string | null;
+  title: string;
+  body: string;
+}
+
+export interface TicketChange {
+  /** Fields that change; `lastEventSeq` and `updatedAt` are set here. */
+  patch: Partial<Ticket>;
+  event: Omit<TicketEvent, 'seq' | 'at' | 'changes'>;
+  outgoing: readonly Outgoing[];
+}
+
+/** What changed, field by field, for the history record. */
+export function diff(before: Ticket, patch: Partial<Ticket>): TicketEvent['changes'] {
+  const changes: TicketEvent['changes'] = {};
+  for (const [key, to] of Object.entries(patch)) {
+    const from = before[key as keyof Ticket];
+    const same = from instanceof Date && to instanceof Date ? from.getTime() === to.getTime() : from === to;
+    if (!same) changes[key] = { from: from ?? null, to: to ?? null };
+  }
+  return changes;
+}
+
+/** Applies one change inside a transaction (after all its reads). Returns the event's seq. */
+export function applyChange(
+  tx: Transaction,
+  db: Firestore,
+  ticketId: string,
+  before: Ticket,
+  change: TicketChange,
+  at: Date,
+): number {
+  const seq = before.lastEventSeq + 1;
+  const ref = ticketRef(db, ticketId);
+  const event: TicketEvent = { ...change.event, seq, at, changes: diff(before, change.patch) };
+  tx.update(ref, { ...change.patch, lastEventSeq: seq, updatedAt: at });
+  tx.create(ref.collection(COL.events).doc(eventId(seq)), event);
+  for (const o of change.outgoing) {
+    const id = notificationId(ticketId, seq, o.uid);
+    const notification: Notification = {
+      uid: o.uid, ticketId, eventSeq: seq, type: change.event.type, title: o.title, body: o.body, read: false, createdAt: at,
+    };
+    tx.create(db.collection(COL.notifications).doc(id), notification);
+    if (o.email) {
+      const mail = MailDoc.parse({ to: o.email, message: { subject: o.title, text: o.body } });
+      tx.create(db.collection(COL.mail).doc(id), mail);
+    }
+  }
+  return seq;
+}
