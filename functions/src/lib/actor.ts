@@ -1,7 +1,9 @@
 import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Actor } from '../domain/actor';
-import { StaffClaims } from '../domain/documents';
+import { COL } from '../domain/collections';
+import { Department, StaffClaims } from '../domain/documents';
+import { parseDoc } from './firestore';
 import { loadStaff } from '../store/org';
 
 /**
@@ -15,13 +17,17 @@ export async function requireActor(db: Firestore, request: CallableRequest<unkno
   if (!claims.success) {
     throw new HttpsError('permission-denied', 'Your account has no role yet: ask an administrator to set one');
   }
-  const staff = await loadStaff(db, auth.uid);
+  const [staff, deptSnap] = await Promise.all([
+    loadStaff(db, auth.uid),
+    db.collection(COL.departments).doc(claims.data.dept).get(),
+  ]);
   if (!staff) throw new HttpsError('permission-denied', 'No staff record for this account');
   if (staff.disabled) throw new HttpsError('permission-denied', 'This account is disabled');
   return {
     uid: auth.uid,
     role: claims.data.role,
     deptId: claims.data.dept,
+    deptKind: deptSnap.exists ? parseDoc(Department, deptSnap).kind : null,
     branchId: claims.data.branch,
     displayName: staff.displayName,
     locale: staff.locale,
