@@ -1,0 +1,23 @@
+/** Working calendar: opening hours, Chinese holidays and 调休, working-time arithmetic. No Firebase. */
+export {
+  CalendarConfig,
+  type CalendarConfigInput,
+  DayHours,
+  IsoDate,
+  TimeOfDay,
+  WEEKDAY_KEYS,
+  type WeekdayKey,
+  WeeklyHours,
+  WorkingInterval,
+  YearRange,
+  coveredYears,
+  defaultWeeklyHours,
+} from './config';
+export { WorkCalendar, createCalendar, type Pause } from './calendar';
+export {
+  type ChineseHolidaySeed,
+  defaultCalendarConfig,
+  hasChineseHolidayData,
+  seedChineseHolidays,
+} from './holidays';
+export { DAY_MS, HOUR_MS, MINUTE_MS } from './dates';

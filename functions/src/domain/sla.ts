@@ -1,0 +1,186 @@
+/**
+ * Service-level deadlines (SLA) on top of the working calendar. Plain TypeScript, no Firebase.
+ *
+ * Rules from the sources (domain.md, "Deadlines (SLA)"):
+ * - complaint: handled within 1 working day and fed back to the complainant `[001 §17]`;
+ * - on-site feedback the on-site staff cannot handle reaches the business dept the same working
+ *   day `[000]` → {@link onsiteHandoffDue} (end of the working day);
+ * - re-repair after a complaint about a repair: special callback within 24 h `[003]` →
+ *   {@link reRepairCallbackDue} (24 clock hours: the hotline runs 24 h);
+ * - repair: 1 working day (our default; the sources only say "dispatch immediately").
+ * - suggestion / inquiry / praise / paid_service: 2 working days — OUR default, the sources set
+ *   no figure.
+ * Escalation (overdue → one level up): level 1 = department head, level 2 = leadership; each
+ * level gets a fresh deadline from the moment of escalation — defaults: level 1 → 1 working day,
+ * level 2 → 2 working days (our defaults; the sources only say "escalate one level up").
+ */
+import { z } from 'zod';
+import { HOUR_MS, type WorkCalendar } from './calendar';
+import { ClientTier, TicketKind } from './vocabulary';
+
+export const SlaTarget = z.discriminatedUnion('type', [
+  /** n working days later, see WorkCalendar.addWorkingDays. */
+  z.object({ type: z.literal('workingDays'), n: z.number().int().min(1).max(365) }),
+  /** close of the working day (or of the next one when received after hours / on a day off). */
+  z.object({ type: z.literal('endOfWorkingDay') }),
+  /** n hours of working time (fractions allowed, e.g. 0.5). */
+  z.object({ type: z.literal('workingHours'), n: z.number().positive().max(10_000) }),
+  /** n hours of wall-clock time, regardless of the calendar. */
+  z.object({ type: z.literal('clockHours'), n: z.number().positive().max(10_000) }),
+]);
+export type SlaTarget = z.infer<typeof SlaTarget>;
+
+/** Target for tickets of `kind`, optionally only for clients of `tier`. A tier rule beats a tier-less one. */
+export const SlaRule = z.object({
+  kind: TicketKind,
+  tier: ClientTier.optional(),
+  target: SlaTarget,
+});
+export type SlaRule = z.infer<typeof SlaRule>;
+
+export const EscalationLevel = z.union([z.literal(1), z.literal(2)]);
+export type EscalationLevel = z.infer<typeof EscalationLevel>;
+
+const oneWorkingDay: SlaTarget = { type: 'workingDays', n: 1 };
+const twoWorkingDays: SlaTarget = { type: 'workingDays', n: 2 };
+
+export const DEFAULT_SLA_RULES: readonly SlaRule[] = [
+  { kind: 'complaint', target: oneWorkingDay },
+  { kind: 'repair', target: oneWorkingDay },
+  { kind: 'suggestion', target: twoWorkingDays },
+  { kind: 'inquiry', target: twoWorkingDays },
+  { kind: 'praise', target: twoWorkingDays },
+  { kind: 'paid_service', target: twoWorkingDays },
+];
+
+export const SlaPolicy = z
+  .object({
+    rules: z.array(SlaRule).default(() => DEFAULT_SLA_RULES.map((r) => ({ ...r }))),
+    /** Warn when this share of the allowed time has elapsed (working time, or clock time for clockHours). */
+    warnAtShare: z.number().gt(0).lt(1).default(0.75),
+    /** Deadline of the escalated ticket at each level, counted from the escalation. */
+    escalationTargets: z
+      .object({
+        /** department head */
+        '1': SlaTarget.default(oneWorkingDay),
+        /** leadership */
+        '2': SlaTarget.default(twoWorkingDays),
+      })
+      .default({ '1': oneWorkingDay, '2': twoWorkingDays }),
+    /** On-site feedback must reach the business dept the same working day. */
+    onsiteHandoff: SlaTarget.default({ type: 'endOfWorkingDay' }),
+    /** Special callback after a re-repair: within 24 hours. */
+    reRepairCallback: SlaTarget.default({ type: 'clockHours', n: 24 }),
+  })
+  .superRefine((policy, ctx) => {
+    const seen = new Set<string>();
+    policy.rules.forEach((rule, i) => {
+      const key = `${rule.kind}/${rule.tier ?? '*'}`;
+      if (seen.has(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i],
+          message: `duplicate rule for kind ${rule.kind}${rule.tier ? ` and tier ${rule.tier}` : ''}`,
+        });
+      }
+      seen.add(key);
+    });
+    for (const kind of TicketKind.options) {
+      if (!seen.has(`${kind}/*`)) {
+        ctx.addIssue({ code: 'custom', path: ['rules'], message: `no rule without tier for kind ${kind}: every kind needs one` });
+      }
+    }
+  });
+export type SlaPolicy = z.infer<typeof SlaPolicy>;
+export type SlaPolicyInput = z.input<typeof SlaPolicy>;
+
+/** The default policy (all defaults above). */
+export function defaultSlaPolicy(): SlaPolicy {
+  return SlaPolicy.parse({});
+}
+
+export interface Deadline {
+  dueAt: Date;
+  warnAt: Date;
+  target: SlaTarget;
+}
+
+/** The rule target for kind × tier: the tier-specific rule if any, else the kind's tier-less rule. */
+export function targetFor(policy: SlaPolicy, kind: TicketKind, tier?: ClientTier | null): SlaTarget {
+  const specific = tier ? policy.rules.find((r) => r.kind === kind && r.tier === tier) : undefined;
+  const general = policy.rules.find((r) => r.kind === kind && r.tier === undefined);
+  const rule = specific ?? general;
+  if (!rule) throw new Error(`SLA policy has no rule for ticket kind ${kind}`);
+  return rule.target;
+}
+
+/** When `target` falls due for something started at `from`. */
+export function dueFor(cal: WorkCalendar, target: SlaTarget, from: Date): Date {
+  switch (target.type) {
+    case 'workingDays':
+      return cal.addWorkingDays(from, target.n);
+    case 'endOfWorkingDay':
+      return cal.endOfWorkingDay(from);
+    case 'workingHours':
+      return cal.addWorkingTime(from, Math.round(target.n * HOUR_MS));
+    case 'clockHours':
+      return new Date(from.getTime() + Math.round(target.n * HOUR_MS));
+  }
+}
+
+/**
+ * Due and warning instants for `target` started at `from`. `warnAt` is when `warnAtShare` of the
+ * allowed working time (clock time for clockHours) has elapsed; never after `dueAt`.
+ */
+export function deadlineFor(cal: WorkCalendar, target: SlaTarget, from: Date, warnAtShare: number): Deadline {
+  const dueAt = dueFor(cal, target, from);
+  let warnAt: Date;
+  if (target.type === 'clockHours') {
+    warnAt = new Date(from.getTime() + Math.floor((dueAt.getTime() - from.getTime()) * warnAtShare));
+  } else {
+    const allowed = Math.max(0, cal.workingTimeBetween(from, dueAt));
+    warnAt = cal.addWorkingTime(from, Math.floor(allowed * warnAtShare));
+  }
+  if (warnAt.getTime() > dueAt.getTime()) warnAt = dueAt;
+  return { dueAt, warnAt, target };
+}
+
+export interface DeadlineRequest {
+  kind: TicketKind;
+  tier?: ClientTier | null;
+  receivedAt: Date;
+}
+
+/** Deadline of a newly received ticket by kind × client tier. */
+export function computeDeadline(cal: WorkCalendar, policy: SlaPolicy, req: DeadlineRequest): Deadline {
+  return deadlineFor(cal, targetFor(policy, req.kind, req.tier), req.receivedAt, policy.warnAtShare);
+}
+
+/** Deadline at escalation `level` (1 = department head, 2 = leadership), counted from `escalatedAt`. */
+export function escalationDeadline(
+  cal: WorkCalendar,
+  policy: SlaPolicy,
+  level: EscalationLevel,
+  escalatedAt: Date,
+): Deadline {
+  const target = level === 1 ? policy.escalationTargets['1'] : policy.escalationTargets['2'];
+  return deadlineFor(cal, target, escalatedAt, policy.warnAtShare);
+}
+
+/** On-site feedback (channel 'onsite') must reach the business dept by the end of the same working day. */
+export function onsiteHandoffDue(cal: WorkCalendar, receivedAt: Date, policy: SlaPolicy = defaultSlaPolicy()): Date {
+  return dueFor(cal, policy.onsiteHandoff, receivedAt);
+}
+
+/** Special callback after a repair is re-dispatched because of a complaint: within 24 clock hours. */
+export function reRepairCallbackDue(cal: WorkCalendar, redispatchedAt: Date, policy: SlaPolicy = defaultSlaPolicy()): Date {
+  return dueFor(cal, policy.reRepairCallback, redispatchedAt);
+}
+
+/**
+ * Deadline moved back by the working time the ticket spent paused (waiting on the client).
+ * Thin wrapper over WorkCalendar.extendDue for symmetry.
+ */
+export function extendForPause(cal: WorkCalendar, dueAt: Date, pausedWorkingMs: number): Date {
+  return cal.extendDue(dueAt, pausedWorkingMs);
+}
