@@ -9,6 +9,7 @@ export const COL = {
   private: 'private', // subcollection of tickets; doc id `reporter`
   notifications: 'notifications',
   mail: 'mail',
+  deferredMail: 'deferredMail', // mail held back until its deliverAt (outside working hours)
   messages: 'messages',
   config: 'config',
   counters: 'counters',

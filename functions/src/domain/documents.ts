@@ -128,6 +128,8 @@ export const Notification = z.object({
   body: z.string(),
   read: z.boolean().default(false),
   createdAt: z.date(),
+  /** Deferred to the next working instant (escalation.ts deliverAtFor): inboxes hide it until then. */
+  deliverAt: z.date().nullable().optional(),
 });
 export type Notification = z.infer<typeof Notification>;
 
@@ -141,6 +143,14 @@ export const MailDoc = z.object({
   }),
 });
 export type MailDoc = z.infer<typeof MailDoc>;
+
+/** A mail held back until `deliverAt` (`deferredMail/{id}`); the sweeper moves it to `mail/{id}`. */
+export const DeferredMail = z.object({
+  mail: MailDoc,
+  deliverAt: z.date(),
+  ticketId: id,
+});
+export type DeferredMail = z.infer<typeof DeferredMail>;
 
 /** A document in the Twilio "Send Messages" extension's `messages` collection schema. */
 export const SmsDoc = z.object({

@@ -6,7 +6,7 @@
  */
 import type { DocumentReference, Firestore, Transaction } from 'firebase-admin/firestore';
 import { COL, eventId } from '../domain/collections';
-import { MailDoc, Ticket, type TicketEvent, type Notification } from '../domain/documents';
+import { DeferredMail, MailDoc, Ticket, type TicketEvent, type Notification } from '../domain/documents';
 import { notificationId } from '../domain/notify';
 import { parseDoc } from '../lib/firestore';
 
@@ -25,6 +25,12 @@ export interface Outgoing {
   email: string | null;
   title: string;
   body: string;
+  /**
+   * Deliver later (outside working hours, see domain/escalation.ts deliverAtFor): the in-app
+   * notification carries `deliverAt`; the e-mail waits in `deferredMail` until the sweeper
+   * moves it to `mail` (the Trigger Email extension sends on creation). Null/absent = at once.
+   */
+  deliverAt?: Date | null;
 }
 
 export interface TicketChange {
@@ -61,13 +67,16 @@ export function applyChange(
   tx.create(ref.collection(COL.events).doc(eventId(seq)), event);
   for (const o of change.outgoing) {
     const id = notificationId(ticketId, seq, o.uid);
+    const deliverAt = o.deliverAt ?? null;
     const notification: Notification = {
       uid: o.uid, ticketId, eventSeq: seq, type: change.event.type, title: o.title, body: o.body, read: false, createdAt: at,
+      ...(deliverAt ? { deliverAt } : {}),
     };
     tx.create(db.collection(COL.notifications).doc(id), notification);
     if (o.email) {
       const mail = MailDoc.parse({ to: o.email, message: { subject: o.title, text: o.body } });
-      tx.create(db.collection(COL.mail).doc(id), mail);
+      if (deliverAt) tx.create(db.collection(COL.deferredMail).doc(id), DeferredMail.parse({ mail, deliverAt, ticketId }));
+      else tx.create(db.collection(COL.mail).doc(id), mail);
     }
   }
   return seq;
