@@ -60,3 +60,40 @@ export function authOf(uid: string): { uid: string; token: Record<string, unknow
   if (!s) throw new Error(`no fixture staff ${uid}`);
   return { uid, token: { uid, role: s.role, dept: s.deptId, branch: s.branchId } };
 }
+
+// ── Policy and administration suites (seeded only by them, so other suites' recipients don't change) ──
+
+export const EXTRA_DEPARTMENTS: Record<string, Department> = {
+  'dept-onsite': { name: '现场服务', nameEn: 'On-site service', kind: 'onsite', branchId: 'br-city', headUid: null },
+  'dept-county-quality': { name: '县品质管理部', nameEn: 'County quality', kind: 'quality', branchId: 'br-county', headUid: null },
+};
+
+export const EXTRA_STAFF: Record<string, Staff> = {
+  'u-admin': staff('Admin Ma', 'admin', 'dept-cs'),
+  'u-onsite': staff('Onsite He', 'onsite', 'dept-onsite'),
+  'u-county-quality': staff('County Quality Lu', 'quality', 'dept-county-quality', 'br-county'),
+};
+
+export const EXTRA_CLIENTS: Record<string, Client> = {
+  'c-3': {
+    name: '和平超市', code: 'CS2-003', branchId: 'br-city', tier: 'B', marketType: 'C', format: 'supermarket', scale: 2,
+    zone: 'city_b', address: '和平路 3 号', contactName: '何经理', contactPhone: '13800000003', accountManagerUid: 'u-onsite',
+  },
+};
+
+/** The fixture org plus the extra departments, staff and clients above. */
+export async function seedOrgWithExtras(db: Firestore): Promise<void> {
+  await seedOrg(db);
+  const batch = db.batch();
+  for (const [id, d] of Object.entries(EXTRA_DEPARTMENTS)) batch.set(db.collection('departments').doc(id), d);
+  for (const [id, s] of Object.entries(EXTRA_STAFF)) batch.set(db.collection('staff').doc(id), s);
+  for (const [id, c] of Object.entries(EXTRA_CLIENTS)) batch.set(db.collection('clients').doc(id), c);
+  await batch.commit();
+}
+
+/** `authOf` for fixture or extra staff, optionally with other claims (a stale or forged token). */
+export function tokenOf(uid: string, claims: Partial<{ role: string; dept: string; branch: string }> = {}): { uid: string; token: Record<string, unknown> } {
+  const s = STAFF[uid] ?? EXTRA_STAFF[uid];
+  if (!s) throw new Error(`no fixture staff ${uid}`);
+  return { uid, token: { uid, role: s.role, dept: s.deptId, branch: s.branchId, ...claims } };
+}

@@ -10,7 +10,7 @@ import { createTicket as create } from '../store/create-ticket';
 /** Files a ticket for a client; routing follows in onTicketCreated. */
 export const createTicket = onCall(async (request) => {
   const actor = await requireActor(db(), request);
-  const input = parseInput(CreateTicketInput, request.data);
   authorize(canCreateTicket(actor));
+  const input = parseInput(CreateTicketInput, request.data);
   return create(db(), actor, input, clock().now());
 });

@@ -9,6 +9,8 @@ import { loadStaff } from '../store/org';
 /**
  * The caller, from the verified ID token's custom claims (never from the payload) and their
  * staff record. No auth → `unauthenticated`; no claims, no record or disabled → `permission-denied`.
+ * Claims that no longer match the record (an admin changed the role or department since the
+ * token was minted) → `unauthenticated`: the client signs in again and gets a fresh token.
  */
 export async function requireActor(db: Firestore, request: CallableRequest<unknown>): Promise<Actor> {
   const auth = request.auth;
@@ -23,6 +25,10 @@ export async function requireActor(db: Firestore, request: CallableRequest<unkno
   ]);
   if (!staff) throw new HttpsError('permission-denied', 'No staff record for this account');
   if (staff.disabled) throw new HttpsError('permission-denied', 'This account is disabled');
+  const c = claims.data;
+  if (c.role !== staff.role || c.dept !== staff.deptId || c.branch !== staff.branchId) {
+    throw new HttpsError('unauthenticated', 'Your rights changed: sign in again', { reason: 'claims-stale' });
+  }
   return {
     uid: auth.uid,
     role: claims.data.role,

@@ -3,7 +3,7 @@ import type { Actor } from '../domain/actor';
 import type { TicketQueue } from '../domain/api';
 import { COL } from '../domain/collections';
 import { Ticket } from '../domain/documents';
-import { canReadTicket } from '../domain/policy';
+import { canReadTicket, isQuality } from '../domain/policy';
 import { DUE_SOON_MS, inQueue } from '../domain/queues';
 import { parseDoc } from '../lib/firestore';
 
@@ -12,7 +12,7 @@ function scopeQueries(db: Firestore, actor: Actor): Query[] {
   const tickets = db.collection(COL.tickets);
   if (actor.role === 'leadership' || actor.role === 'auditor' || actor.role === 'admin') return [tickets];
   const own = [tickets.where('ownerDeptId', '==', actor.deptId), tickets.where('createdBy', '==', actor.uid)];
-  if (actor.role === 'quality') {
+  if (isQuality(actor)) {
     own.push(tickets.where('branchId', '==', actor.branchId).where('kind', '==', 'complaint'));
   }
   return own;

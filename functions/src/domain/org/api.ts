@@ -1,0 +1,112 @@
+/**
+ * Contracts of the organisation and administration callables (inputs validated on the server,
+ * JSON views returned). Rights never come from these payloads: only from the caller's token.
+ */
+import { z } from 'zod';
+import { DeptKind, Locale, Role } from '../vocabulary';
+import { AuditAction } from './audit';
+
+const id = z.string().trim().min(1, 'required').max(128);
+const reason = z.string().trim().min(1, 'say why').max(1000);
+/** Ids of departments and branches an admin creates: readable, URL- and path-safe. */
+const slug = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes');
+
+export const CreateStaffInput = z
+  .object({
+    email: z.email(),
+    displayName: z.string().trim().min(1, 'required').max(100),
+    role: Role,
+    deptId: id,
+    locale: Locale.default('zh-CN'),
+    /** Only for the local stack and first sign-in; production accounts use a reset link. */
+    password: z.string().min(8, 'at least 8 characters').max(128).optional(),
+    reason: reason.default('new staff member'),
+  })
+  .strict();
+export type CreateStaffInput = z.infer<typeof CreateStaffInput>;
+
+export const UpdateStaffInput = z
+  .object({ uid: id, role: Role.optional(), deptId: id.optional(), reason })
+  .strict()
+  .refine((v) => v.role !== undefined || v.deptId !== undefined, { message: 'change the role or the department', path: ['role'] });
+export type UpdateStaffInput = z.infer<typeof UpdateStaffInput>;
+
+export const SetStaffDisabledInput = z.object({ uid: id, disabled: z.boolean(), reason }).strict();
+export type SetStaffDisabledInput = z.infer<typeof SetStaffDisabledInput>;
+
+export const ListStaffInput = z.object({ deptId: id.optional() }).strict();
+
+export const ListAuditLogInput = z
+  .object({
+    limit: z.number().int().min(1).max(200).default(50),
+    /** ISO instant: entries strictly older than this (the previous page's last `at`). */
+    before: z.iso.datetime().optional(),
+    action: AuditAction.optional(),
+  })
+  .strict();
+export type ListAuditLogInput = z.infer<typeof ListAuditLogInput>;
+
+export const SaveDepartmentInput = z
+  .object({
+    id: slug,
+    name: z.string().trim().min(1, 'required').max(100),
+    nameEn: z.string().trim().max(100).optional(),
+    kind: DeptKind,
+    branchId: id,
+    headUid: id.nullable().default(null),
+    reason,
+  })
+  .strict();
+export type SaveDepartmentInput = z.infer<typeof SaveDepartmentInput>;
+
+export const SaveBranchInput = z
+  .object({
+    id: slug,
+    name: z.string().trim().min(1, 'required').max(100),
+    nameEn: z.string().trim().max(100).optional(),
+    level: z.enum(['city', 'county', 'office']),
+    parentId: id.nullable().default(null),
+    reason,
+  })
+  .strict();
+export type SaveBranchInput = z.infer<typeof SaveBranchInput>;
+
+export interface StaffView {
+  uid: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  deptId: string;
+  branchId: string;
+  locale: Locale;
+  disabled: boolean;
+}
+
+export interface DepartmentView {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  kind: DeptKind;
+  branchId: string;
+  headUid: string | null;
+}
+
+export interface BranchView {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  level: 'city' | 'county' | 'office';
+  parentId: string | null;
+}
+
+export interface AuditEntryView {
+  id: string;
+  action: AuditAction;
+  at: string;
+  actorUid: string;
+  actorName: string;
+  actorRole: string;
+  target: { type: string; id: string };
+  reason: string;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}

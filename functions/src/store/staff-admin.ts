@@ -1,0 +1,162 @@
+/**
+ * Staff administration: the staff record and its audit entry change in one transaction; then the
+ * account's custom claims are merged and its refresh tokens revoked, so the change applies on the
+ * user's next call (requireActor refuses a token whose claims no longer match the record).
+ * The Auth step runs after the commit and is idempotent: a failed call is safely retried.
+ */
+import { HttpsError } from 'firebase-functions/v2/https';
+import type { Firestore, Transaction } from 'firebase-admin/firestore';
+import type { Actor } from '../domain/actor';
+import { COL } from '../domain/collections';
+import { Branch, Department, Staff } from '../domain/documents';
+import { diff } from '../domain/org/audit';
+import type { AuthAdmin } from '../domain/org/auth-admin';
+import type {
+  BranchView, CreateStaffInput, DepartmentView, SaveBranchInput, SaveDepartmentInput, SetStaffDisabledInput, StaffView,
+  UpdateStaffInput,
+} from '../domain/org/api';
+import { mergeClaims, planDisable, planPlacement, planReassignment, type DeptFacts, type Placement, type Plan } from '../domain/org/staff';
+import { notFound } from '../lib/errors';
+import { parseDoc } from '../lib/firestore';
+import { auditActor, recordAudit } from './audit';
+
+function unwrap<T>(plan: Plan<T>): T {
+  if (plan.ok) return plan.value;
+  if (plan.code === 'invalid-argument') {
+    throw new HttpsError('invalid-argument', `Invalid input — ${plan.field}: ${plan.message}`, { fields: { [plan.field]: plan.message } });
+  }
+  throw new HttpsError('failed-precondition', plan.message);
+}
+
+async function departmentsIn(tx: Transaction, db: Firestore): Promise<Map<string, DeptFacts>> {
+  const snap = await tx.get(db.collection(COL.departments));
+  return new Map(snap.docs.map((d) => [d.id, { branchId: parseDoc(Department, d).branchId }]));
+}
+
+async function activeAdminsIn(tx: Transaction, db: Firestore): Promise<string[]> {
+  const snap = await tx.get(db.collection(COL.staff).where('role', '==', 'admin'));
+  return snap.docs.filter((d) => d.get('disabled') !== true).map((d) => d.id);
+}
+
+/** Sets the placement's claims (merged over existing ones) and forces a new token. */
+export async function applyClaims(auth: AuthAdmin, uid: string, p: Placement): Promise<void> {
+  const user = await auth.getUser(uid);
+  await auth.setCustomClaims(uid, mergeClaims(user.customClaims, p));
+  await auth.revokeRefreshTokens(uid);
+}
+
+export async function createStaff(db: Firestore, auth: AuthAdmin, actor: Actor, input: CreateStaffInput, now: Date): Promise<{ uid: string }> {
+  const existing = await auth.findUserByEmail(input.email);
+  const uid = existing?.uid ?? (await auth.createUser({
+    email: input.email, displayName: input.displayName, ...(input.password ? { password: input.password } : {}),
+  })).uid;
+  const ref = db.collection(COL.staff).doc(uid);
+  const placement = await db.runTransaction(async (tx) => {
+    const [snap, departments] = await Promise.all([tx.get(ref), departmentsIn(tx, db)]);
+    if (snap.exists) throw new HttpsError('already-exists', `${input.email} is already a staff member`, { uid });
+    const p = unwrap(planPlacement(input.role, input.deptId, departments));
+    const staff: Staff = {
+      displayName: input.displayName, email: input.email, role: p.role, deptId: p.deptId, branchId: p.branchId,
+      locale: input.locale, disabled: false,
+    };
+    tx.create(ref, staff);
+    recordAudit(tx, db, {
+      action: 'staff_created', at: now, ...auditActor(actor), target: { type: 'staff', id: uid }, reason: input.reason,
+      changes: diff({}, { role: p.role, deptId: p.deptId, branchId: p.branchId, email: input.email }),
+    });
+    return p;
+  });
+  await applyClaims(auth, uid, placement);
+  return { uid };
+}
+
+export async function updateStaff(db: Firestore, auth: AuthAdmin, actor: Actor, input: UpdateStaffInput, now: Date): Promise<StaffView> {
+  const ref = db.collection(COL.staff).doc(input.uid);
+  const { placement, staff } = await db.runTransaction(async (tx) => {
+    const [snap, departments, admins] = await Promise.all([tx.get(ref), departmentsIn(tx, db), activeAdminsIn(tx, db)]);
+    if (!snap.exists) throw notFound('staff', input.uid);
+    const current = parseDoc(Staff, snap);
+    const p = unwrap(planReassignment({ uid: input.uid, ...current }, { role: input.role, deptId: input.deptId }, departments, admins));
+    const changes = diff(
+      { role: current.role, deptId: current.deptId, branchId: current.branchId },
+      { role: p.role, deptId: p.deptId, branchId: p.branchId },
+    );
+    if (Object.keys(changes).length > 0) {
+      tx.update(ref, { role: p.role, deptId: p.deptId, branchId: p.branchId });
+      recordAudit(tx, db, { action: 'claims_changed', at: now, ...auditActor(actor), target: { type: 'staff', id: input.uid }, reason: input.reason, changes });
+    }
+    return { placement: p, staff: { ...current, ...p } };
+  });
+  // Also when nothing changed: re-applying repairs an account whose earlier Auth step failed.
+  await applyClaims(auth, input.uid, placement);
+  return staffView(input.uid, staff);
+}
+
+export async function setStaffDisabled(db: Firestore, auth: AuthAdmin, actor: Actor, input: SetStaffDisabledInput, now: Date): Promise<StaffView> {
+  if (input.disabled && input.uid === actor.uid) throw new HttpsError('failed-precondition', 'you cannot disable your own account');
+  const ref = db.collection(COL.staff).doc(input.uid);
+  const staff = await db.runTransaction(async (tx) => {
+    const [snap, admins] = await Promise.all([tx.get(ref), activeAdminsIn(tx, db)]);
+    if (!snap.exists) throw notFound('staff', input.uid);
+    const current = parseDoc(Staff, snap);
+    unwrap(planDisable({ uid: input.uid, ...current }, input.disabled, admins));
+    if (current.disabled !== input.disabled) {
+      tx.update(ref, { disabled: input.disabled });
+      recordAudit(tx, db, {
+        action: input.disabled ? 'staff_disabled' : 'staff_enabled', at: now, ...auditActor(actor),
+        target: { type: 'staff', id: input.uid }, reason: input.reason, changes: { disabled: { from: current.disabled, to: input.disabled } },
+      });
+    }
+    return { ...current, disabled: input.disabled };
+  });
+  await auth.setDisabled(input.uid, input.disabled);
+  await auth.revokeRefreshTokens(input.uid);
+  return staffView(input.uid, staff);
+}
+
+export function staffView(uid: string, s: Staff): StaffView {
+  return { uid, displayName: s.displayName, email: s.email, role: s.role, deptId: s.deptId, branchId: s.branchId, locale: s.locale, disabled: s.disabled };
+}
+
+export async function listStaff(db: Firestore, deptId: string | undefined): Promise<StaffView[]> {
+  const col = db.collection(COL.staff);
+  const snap = await (deptId ? col.where('deptId', '==', deptId) : col).get();
+  return snap.docs.map((d) => staffView(d.id, parseDoc(Staff, d))).sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+export async function saveDepartment(db: Firestore, actor: Actor, input: SaveDepartmentInput, now: Date): Promise<DepartmentView> {
+  const ref = db.collection(COL.departments).doc(input.id);
+  return db.runTransaction(async (tx) => {
+    const [snap, branch] = await Promise.all([tx.get(ref), tx.get(db.collection(COL.branches).doc(input.branchId))]);
+    if (!branch.exists) throw unwrap<never>({ ok: false, code: 'invalid-argument', field: 'branchId', message: `no branch ${input.branchId}` });
+    const before = snap.exists ? parseDoc(Department, snap) : null;
+    const dept: Department = {
+      name: input.name, kind: input.kind, branchId: input.branchId, headUid: input.headUid, ...(input.nameEn ? { nameEn: input.nameEn } : {}),
+    };
+    tx.set(ref, dept);
+    recordAudit(tx, db, {
+      action: 'department_saved', at: now, ...auditActor(actor), target: { type: 'department', id: input.id }, reason: input.reason,
+      changes: diff(before ?? {}, dept),
+    });
+    return { id: input.id, name: dept.name, nameEn: dept.nameEn ?? null, kind: dept.kind, branchId: dept.branchId, headUid: dept.headUid };
+  });
+}
+
+export async function saveBranch(db: Firestore, actor: Actor, input: SaveBranchInput, now: Date): Promise<BranchView> {
+  const ref = db.collection(COL.branches).doc(input.id);
+  return db.runTransaction(async (tx) => {
+    const [snap, parent] = await Promise.all([
+      tx.get(ref), input.parentId ? tx.get(db.collection(COL.branches).doc(input.parentId)) : Promise.resolve(null),
+    ]);
+    if (parent && !parent.exists) throw unwrap<never>({ ok: false, code: 'invalid-argument', field: 'parentId', message: `no branch ${input.parentId}` });
+    if (input.parentId === input.id) throw unwrap<never>({ ok: false, code: 'invalid-argument', field: 'parentId', message: 'a branch cannot be its own parent' });
+    const before = snap.exists ? parseDoc(Branch, snap) : null;
+    const branch: Branch = { name: input.name, level: input.level, parentId: input.parentId, ...(input.nameEn ? { nameEn: input.nameEn } : {}) };
+    tx.set(ref, branch);
+    recordAudit(tx, db, {
+      action: 'branch_saved', at: now, ...auditActor(actor), target: { type: 'branch', id: input.id }, reason: input.reason,
+      changes: diff(before ?? {}, branch),
+    });
+    return { id: input.id, name: branch.name, nameEn: branch.nameEn ?? null, level: branch.level, parentId: branch.parentId };
+  });
+}

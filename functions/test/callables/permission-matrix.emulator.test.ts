@@ -1,0 +1,256 @@
+/**
+ * The permission matrix: every callable × role (× own / other department and branch for ticket
+ * reads), against the gRPC Firestore emulator. Expectations are written out by hand and also
+ * checked against the policy module, so the table, the policy and the callables agree.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { emulatorProject } from '../../../test/support/emulator';
+import { FakeAuthAdmin } from '../../../test/support/fake-auth';
+import { DEPARTMENTS, EXTRA_DEPARTMENTS, EXTRA_STAFF, STAFF, seedOrgWithExtras, tokenOf } from '../../../test/support/fixtures';
+import type { Actor } from '../../src/domain/actor';
+import { ManualClock } from '../../src/domain/clock';
+import type { Ticket } from '../../src/domain/documents';
+import { canReadTicket, canSeeReporter } from '../../src/domain/policy';
+import { useAuthAdmin } from '../../src/lib/auth-admin';
+import { useClock } from '../../src/lib/clock';
+import { createTicket } from '../../src/callables/create-ticket';
+import { getTicket } from '../../src/callables/get-ticket';
+import { listTickets } from '../../src/callables/list-tickets';
+import { listClients } from '../../src/callables/list-clients';
+import { listNotifications } from '../../src/callables/list-notifications';
+import { markNotificationsRead } from '../../src/callables/mark-notifications-read';
+import { whoAmI } from '../../src/callables/who-am-i';
+import { listOrg } from '../../src/callables/list-org';
+import { listStaff } from '../../src/callables/list-staff';
+import { listAuditLog } from '../../src/callables/list-audit-log';
+import { adminCreateStaff } from '../../src/callables/admin-create-staff';
+import { adminUpdateStaff } from '../../src/callables/admin-update-staff';
+import { adminSetStaffDisabled } from '../../src/callables/admin-set-staff-disabled';
+import { adminSaveDepartment } from '../../src/callables/admin-save-department';
+import { adminSaveBranch } from '../../src/callables/admin-save-branch';
+
+const { db, fft, cleanup } = emulatorProject('permission-matrix');
+const now = new Date('2026-11-23T02:00:00Z');
+const fakeAuth = new FakeAuthAdmin();
+
+/** One actor per role, plus own/other department and branch variants. */
+const ACTORS = [
+  'u-intake', 'u-onsite', 'u-business-1', 'u-business-head', 'u-engineer', 'u-quality-1', 'u-quality-head',
+  'u-county-quality', 'u-county', 'u-leader', 'u-auditor', 'u-admin',
+] as const;
+type ActorId = (typeof ACTORS)[number];
+const ALL = ACTORS;
+const WRITERS = ACTORS.filter((a) => a !== 'u-auditor');
+const ADMIN_AUDITOR: readonly ActorId[] = ['u-admin', 'u-auditor'];
+const ADMIN: readonly ActorId[] = ['u-admin'];
+
+type Wrapped = (req: unknown) => Promise<unknown>;
+const w = (fn: unknown): Wrapped => fft.wrap(fn as never) as unknown as Wrapped;
+let seq = 0;
+
+/** Role-decided callables: who may call them, and a valid payload for the caller. */
+const ROLE_MATRIX: Record<string, { fn: Wrapped; allowed: readonly ActorId[]; data: (uid: ActorId) => unknown }> = {
+  whoAmI: { fn: w(whoAmI), allowed: ALL, data: () => ({}) },
+  listOrg: { fn: w(listOrg), allowed: ALL, data: () => ({}) },
+  listTickets: { fn: w(listTickets), allowed: ALL, data: () => ({ queue: 'all' }) },
+  listClients: { fn: w(listClients), allowed: ALL, data: () => ({}) },
+  listNotifications: { fn: w(listNotifications), allowed: ALL, data: () => ({}) },
+  markNotificationsRead: { fn: w(markNotificationsRead), allowed: WRITERS, data: (uid) => ({ ids: [`n-${uid}`] }) },
+  createTicket: {
+    fn: w(createTicket), allowed: WRITERS,
+    data: () => ({ clientId: 'c-1', kind: 'suggestion', channel: 'web', title: 'matrix', description: '' }),
+  },
+  listStaff: { fn: w(listStaff), allowed: ADMIN_AUDITOR, data: () => ({}) },
+  listAuditLog: { fn: w(listAuditLog), allowed: ADMIN_AUDITOR, data: () => ({}) },
+  adminCreateStaff: {
+    fn: w(adminCreateStaff), allowed: ADMIN,
+    data: () => ({ email: `new${++seq}@example.com`, displayName: 'New Hire', role: 'staff', deptId: 'dept-engineering' }),
+  },
+  adminUpdateStaff: { fn: w(adminUpdateStaff), allowed: ADMIN, data: () => ({ uid: 'u-engineer', role: 'staff', reason: 'matrix: no change' }) },
+  adminSetStaffDisabled: { fn: w(adminSetStaffDisabled), allowed: ADMIN, data: () => ({ uid: 'u-engineer', disabled: false, reason: 'matrix: no change' }) },
+  adminSaveDepartment: {
+    fn: w(adminSaveDepartment), allowed: ADMIN,
+    data: () => ({ id: 'dept-engineering', name: '工程部', nameEn: 'Engineering', kind: 'engineering', branchId: 'br-city', reason: 'matrix' }),
+  },
+  adminSaveBranch: {
+    fn: w(adminSaveBranch), allowed: ADMIN,
+    data: () => ({ id: 'br-county', name: '县级分公司', nameEn: 'County branch', level: 'county', parentId: 'br-city', reason: 'matrix' }),
+  },
+};
+
+/** Ticket reads: full (with the complainant), redacted, or denied. */
+type Read = 'full' | 'redacted' | 'denied';
+const REPORTER = { name: '举报人甲', phone: '13900000009', email: 'secret@example.com', consentToContact: true };
+
+function ticket(over: Partial<Ticket>): Ticket {
+  return {
+    number: 'HX-20261123-0001', kind: 'complaint', subject: 'service_attitude', channel: 'hotline', clientId: 'c-1',
+    clientName: '万家便利店', clientTier: 'A', branchId: 'br-city', title: 't', description: '', claimedAmount: null,
+    compensation: false, againstOfficeDirector: false, major: false, hasReporter: true, state: 'in_progress',
+    ownerDeptId: 'dept-business', assigneeUid: null, routing: null, receivedAt: now, dueAt: null, escalationLevel: 0,
+    createdBy: 'u-intake', createdByDeptId: 'dept-cs', updatedAt: now, lastEventSeq: 1, ...over,
+  };
+}
+
+const TICKETS: Record<string, Ticket> = {
+  /** A city complaint owned by the business department, taken in by the hotline. */
+  't-biz': ticket({}),
+  /** A county complaint. */
+  't-county': ticket({ branchId: 'br-county', ownerDeptId: 'dept-county-business', createdBy: 'u-county', createdByDeptId: 'dept-county-business', clientId: 'c-2' }),
+  /** A city inquiry taken in by on-site staff. */
+  't-inquiry': ticket({ kind: 'inquiry', subject: null, createdBy: 'u-onsite', createdByDeptId: 'dept-onsite', clientId: 'c-3' }),
+  /** A complaint awaiting its callback, assigned to an engineer. */
+  't-callback': ticket({ ownerDeptId: 'dept-engineering', state: 'callback', assigneeUid: 'u-engineer' }),
+};
+
+const F = 'full', R = 'redacted', D = 'denied';
+const READ_MATRIX: Record<ActorId, Record<keyof typeof TICKETS, Read>> = {
+  //                  t-biz  t-county  t-inquiry  t-callback
+  'u-intake':         { 't-biz': F, 't-county': D, 't-inquiry': D, 't-callback': F },
+  'u-onsite':         { 't-biz': D, 't-county': D, 't-inquiry': F, 't-callback': D },
+  'u-business-1':     { 't-biz': R, 't-county': D, 't-inquiry': R, 't-callback': D },
+  'u-business-head':  { 't-biz': R, 't-county': D, 't-inquiry': R, 't-callback': D },
+  'u-engineer':       { 't-biz': D, 't-county': D, 't-inquiry': D, 't-callback': F },
+  'u-quality-1':      { 't-biz': F, 't-county': D, 't-inquiry': D, 't-callback': F },
+  'u-quality-head':   { 't-biz': F, 't-county': D, 't-inquiry': D, 't-callback': F },
+  'u-county-quality': { 't-biz': D, 't-county': F, 't-inquiry': D, 't-callback': D },
+  'u-county':         { 't-biz': D, 't-county': F, 't-inquiry': D, 't-callback': D },
+  'u-leader':         { 't-biz': F, 't-county': F, 't-inquiry': F, 't-callback': F },
+  'u-auditor':        { 't-biz': R, 't-county': R, 't-inquiry': R, 't-callback': R },
+  'u-admin':          { 't-biz': R, 't-county': R, 't-inquiry': R, 't-callback': R },
+};
+
+function actorOf(uid: ActorId): Actor {
+  const s = STAFF[uid] ?? EXTRA_STAFF[uid]!;
+  const dept = DEPARTMENTS[s.deptId] ?? EXTRA_DEPARTMENTS[s.deptId]!;
+  return { uid, role: s.role, deptId: s.deptId, deptKind: dept.kind, branchId: s.branchId, displayName: s.displayName, locale: s.locale };
+}
+
+async function outcome(p: Promise<unknown>): Promise<{ ok: true; value: unknown } | { ok: false; code: string; message: string }> {
+  try {
+    return { ok: true, value: await p };
+  } catch (e) {
+    const err = e as { code?: string; message: string };
+    return { ok: false, code: err.code ?? 'thrown', message: err.message };
+  }
+}
+
+beforeAll(async () => {
+  useClock(new ManualClock(now));
+  useAuthAdmin(fakeAuth);
+  await seedOrgWithExtras(db);
+  for (const uid of Object.keys({ ...STAFF, ...EXTRA_STAFF })) fakeAuth.seed(uid, `${uid}@example.com`);
+  const batch = db.batch();
+  for (const [id, t] of Object.entries(TICKETS)) {
+    batch.set(db.doc(`tickets/${id}`), t);
+    batch.set(db.doc(`tickets/${id}/private/reporter`), REPORTER);
+    batch.set(db.doc(`tickets/${id}/events/000001`), { seq: 1, type: 'received', at: now, actorUid: t.createdBy, actorName: 'x', from: null, to: 'received', changes: {}, note: '' });
+  }
+  for (const uid of ACTORS) {
+    batch.set(db.doc(`notifications/n-${uid}`), { uid, ticketId: 't-biz', eventSeq: 1, type: 'assigned', title: 'hi', body: 'b', read: false, createdAt: now });
+  }
+  await batch.commit();
+});
+afterAll(async () => {
+  useAuthAdmin(null);
+  await cleanup();
+});
+
+describe('role-decided callables', () => {
+  const rows = Object.entries(ROLE_MATRIX).flatMap(([name, row]) => ACTORS.map((uid) => [name, uid, row.allowed.includes(uid)] as const));
+  test.each(rows)('%s as %s → allowed: %s', async (name, uid, allowed) => {
+    const row = ROLE_MATRIX[name]!;
+    const res = await outcome(row.fn({ data: row.data(uid), auth: tokenOf(uid) }));
+    if (allowed) {
+      expect(res).toMatchObject({ ok: true });
+    } else {
+      expect(res).toMatchObject({ ok: false, code: 'permission-denied' });
+      expect((res as { message: string }).message).toMatch(/may not/); // the policy's reason
+    }
+  });
+
+  test('every callable in the manifest is in the matrix', () => {
+    const manifest = readFileSync(join(__dirname, '../../src/index.ts'), 'utf8');
+    const exported = [...manifest.matchAll(/export \{ (\w+) \} from '\.\/callables\//g)].map((m) => m[1]);
+    const covered = [...Object.keys(ROLE_MATRIX), 'getTicket'];
+    expect(exported.filter((name) => !covered.includes(name!))).toEqual([]);
+  });
+});
+
+describe('ticket reads: getTicket × role × own / other department and branch', () => {
+  const call = w(getTicket);
+  const rows = ACTORS.flatMap((uid) => Object.keys(TICKETS).map((id) => [uid, id, READ_MATRIX[uid][id as keyof typeof TICKETS]] as const));
+
+  test.each(rows)('%s reads %s → %s', async (uid, id, expected) => {
+    const policy: Read = !canReadTicket(actorOf(uid), TICKETS[id]!).allowed ? 'denied'
+      : canSeeReporter(actorOf(uid), TICKETS[id]!).allowed ? 'full' : 'redacted';
+    expect(policy).toBe(expected); // the table says what the policy says
+    const res = await outcome(call({ data: { ticketId: id }, auth: tokenOf(uid) }));
+    if (expected === 'denied') {
+      expect(res).toMatchObject({ ok: false, code: 'permission-denied' });
+      return;
+    }
+    expect(res.ok).toBe(true);
+    const view = (res as { value: { reporter: unknown; reporterRedacted: boolean } }).value;
+    if (expected === 'full') {
+      expect(view).toMatchObject({ reporter: REPORTER, reporterRedacted: false });
+    } else {
+      expect(view).toMatchObject({ reporter: null, reporterRedacted: true });
+      expect(JSON.stringify(view)).not.toContain(REPORTER.name);
+      expect(JSON.stringify(view)).not.toContain(REPORTER.phone);
+    }
+  });
+});
+
+describe('list reads are scoped and redacted', () => {
+  const call = w(listTickets);
+  test.each(ACTORS)('listTickets as %s returns exactly the readable seeded tickets, without complainants', async (uid) => {
+    const res = (await call({ data: { queue: 'all', limit: 200 }, auth: tokenOf(uid) })) as { tickets: Array<{ id: string }> };
+    const seeded = res.tickets.map((t) => t.id).filter((id) => id in TICKETS).sort();
+    const expected = Object.keys(TICKETS).filter((id) => READ_MATRIX[uid][id as keyof typeof TICKETS] !== 'denied').sort();
+    expect(seeded).toEqual(expected);
+    expect(JSON.stringify(res)).not.toContain(REPORTER.name);
+    expect(JSON.stringify(res)).not.toContain(REPORTER.phone);
+  });
+
+  test('listClients: on-site staff see their own clients, department people their branch, the hotline all', async () => {
+    const ids = async (uid: ActorId) => ((await w(listClients)({ data: {}, auth: tokenOf(uid) })) as { clients: Array<{ id: string }> }).clients.map((c) => c.id).sort();
+    expect(await ids('u-onsite')).toEqual(['c-3']);
+    expect(await ids('u-business-1')).toEqual(['c-1', 'c-3']);
+    expect(await ids('u-county')).toEqual(['c-2']);
+    expect(await ids('u-intake')).toEqual(['c-1', 'c-2', 'c-3']);
+    expect(await ids('u-auditor')).toEqual(['c-1', 'c-2', 'c-3']);
+  });
+
+  test('listNotifications returns only the caller\'s own inbox', async () => {
+    const res = (await w(listNotifications)({ data: {}, auth: tokenOf('u-engineer') })) as { notifications: Array<{ id: string }> };
+    expect(res.notifications.map((n) => n.id)).toEqual(['n-u-engineer']);
+  });
+
+  test('marking someone else\'s notification read is refused', async () => {
+    const res = await outcome(w(markNotificationsRead)({ data: { ids: ['n-u-leader'] }, auth: tokenOf('u-engineer') }));
+    expect(res).toMatchObject({ ok: false, code: 'permission-denied' });
+  });
+});
+
+describe('rights come only from the verified token', () => {
+  test('claims or roles in the payload are refused, not honoured', async () => {
+    const res = await outcome(w(listStaff)({ data: { role: 'admin' }, auth: tokenOf('u-intake') }));
+    expect(res).toMatchObject({ ok: false, code: 'permission-denied' });
+    const me = await outcome(w(whoAmI)({ data: { role: 'admin', dept: 'dept-leadership' }, auth: tokenOf('u-intake') }));
+    expect(me).toMatchObject({ ok: false, code: 'invalid-argument' });
+  });
+
+  test('a token whose claims do not match the staff record must sign in again', async () => {
+    const forged = await outcome(w(listStaff)({ data: {}, auth: tokenOf('u-intake', { role: 'admin' }) }));
+    expect(forged).toMatchObject({ ok: false, code: 'unauthenticated', message: 'Your rights changed: sign in again' });
+    const otherDept = await outcome(w(getTicket)({ data: { ticketId: 't-biz' }, auth: tokenOf('u-engineer', { dept: 'dept-business' }) }));
+    expect(otherDept).toMatchObject({ ok: false, code: 'unauthenticated' });
+  });
+
+  test('no token → unauthenticated; a token without claims → permission-denied', async () => {
+    expect(await outcome(w(whoAmI)({ data: {} }))).toMatchObject({ ok: false, code: 'unauthenticated' });
+    expect(await outcome(w(whoAmI)({ data: {}, auth: { uid: 'u-intake', token: { uid: 'u-intake' } } }))).toMatchObject({ ok: false, code: 'permission-denied' });
+  });
+});
