@@ -22,3 +22,7 @@ export { adminUpdateStaff } from './callables/admin-update-staff';
 export { adminSetStaffDisabled } from './callables/admin-set-staff-disabled';
 export { adminSaveDepartment } from './callables/admin-save-department';
 export { adminSaveBranch } from './callables/admin-save-branch';
+export { onTicketDeadlineChanged } from './triggers/ticket-deadline-changed';
+export { deadlineTask } from './tasks/deadline-task';
+export { sweepDeadlines } from './schedules/sweep-deadlines';
+export { transitionTicket } from './callables/transition-ticket';

@@ -17,7 +17,8 @@ import { HOUR_MS, type WorkCalendar } from './calendar';
 import type { Ticket } from './documents';
 import type { Audience } from './lifecycle/types';
 import { escalationDeadline, targetFor, type EscalationLevel, type SlaPolicy, type SlaTarget } from './sla';
-import type { TicketState } from './vocabulary';
+import { formatShanghai, type RenderedMessage } from './notify';
+import type { Locale, TicketState } from './vocabulary';
 
 /** States in which a deadline runs. Waiting on the client pauses it; later states have met it. */
 export const DEADLINE_STATES: readonly TicketState[] = ['assigned', 'in_progress'];
@@ -58,10 +59,15 @@ export function ownerAudience(t: DeadlineTicket): Audience[] {
   return t.ownerDeptId ? [{ kind: 'dept', deptId: t.ownerDeptId }] : [];
 }
 
-/** Who hears of an escalation to `level`: the owner and their head; at level 2 also leadership. */
+/**
+ * Who hears of an escalation to `level`: the owning department's head and the assignee; at
+ * level 2 also leadership. The same audience as the lifecycle's `escalate` effect, which is
+ * what actually writes the notifications (a unit test keeps the two in step).
+ */
 export function escalationAudience(t: DeadlineTicket, level: EscalationLevel): Audience[] {
-  const out = ownerAudience(t);
+  const out: Audience[] = [];
   if (t.ownerDeptId) out.push({ kind: 'head', deptId: t.ownerDeptId });
+  if (t.assigneeUid) out.push({ kind: 'user', uid: t.assigneeUid });
   if (level === 2) out.push({ kind: 'leadership' });
   return out;
 }
@@ -93,7 +99,7 @@ export function warnLeadMs(cal: WorkCalendar, policy: SlaPolicy, target: SlaTarg
 
 /** Whether the warning for the ticket's current deadline is due at `now` (false once overdue). */
 function warnDue(cal: WorkCalendar, policy: SlaPolicy, t: DeadlineTicket, dueAt: Date, now: Date): boolean {
-  if (now.getTime() >= dueAt.getTime()) return false;
+  if (now.getTime() > dueAt.getTime()) return false;
   const target = currentTarget(policy, t);
   const lead = warnLeadMs(cal, policy, target, dueAt);
   const remaining = target.type === 'clockHours' ? dueAt.getTime() - now.getTime() : cal.workingTimeBetween(now, dueAt);
@@ -188,4 +194,12 @@ export function warnHorizon(cal: WorkCalendar, policy: SlaPolicy, now: Date): Da
   const clockBound = now.getTime() + maxLead;
   const workingBound = cal.addWorkingTime(now, maxLead).getTime();
   return new Date(Math.max(clockBound, workingBound));
+}
+
+/** The warning a ticket's owner gets when most of the allowed time has gone. */
+export function warningMessage(t: Pick<Ticket, 'number' | 'clientName' | 'title'>, dueAt: Date, locale: Locale): RenderedMessage {
+  const due = formatShanghai(dueAt, locale);
+  return locale === 'zh-CN'
+    ? { title: `即将逾期：${t.number}`, body: `${t.clientName}：${t.title}。请于 ${due} 前处理，逾期将自动升级。` }
+    : { title: `Due soon: ${t.number}`, body: `${t.clientName}: ${t.title}. Handle it by ${due}; it escalates automatically when overdue.` };
 }

@@ -3,6 +3,8 @@ import { HOUR_MS, MINUTE_MS, createCalendar, defaultCalendarConfig, type WorkCal
 import {
   decideDeadline, deliverAtFor, warnAtOf, warnHorizon, type DeadlineTicket,
 } from '../../src/domain/escalation';
+import type { Ticket } from '../../src/domain/documents';
+import { MACHINE } from '../../src/domain/lifecycle/machine';
 import { defaultSlaPolicy } from '../../src/domain/sla';
 
 /** A Beijing-time instant: at('2025-09-30 16:30'). */
@@ -28,11 +30,11 @@ describe('decideDeadline', () => {
     expect(decide(ticket(), at('2025-10-03 12:00'))).toEqual({ action: 'none', reason: 'not-due' });
   });
 
-  test('overdue at level 0 → level 1: owner department and its head, due one working day later', () => {
+  test("overdue at level 0 → level 1: the owning department's head, due one working day later", () => {
     const d = decide(ticket(), at('2025-10-09 16:31'));
     expect(d).toEqual({
       action: 'escalate', fromLevel: 0, level: 1, dueAt: at('2025-10-10 16:31'), warnAt: expect.any(Date),
-      notify: [{ kind: 'dept', deptId: 'dept-quality' }, { kind: 'head', deptId: 'dept-quality' }],
+      notify: [{ kind: 'head', deptId: 'dept-quality' }],
     });
   });
 
@@ -40,8 +42,19 @@ describe('decideDeadline', () => {
     const d = decide(ticket({ escalationLevel: 1, assigneeUid: 'u-q1', dueAt: at('2025-10-10 16:31') }), at('2025-10-10 17:00'));
     expect(d).toMatchObject({
       action: 'escalate', level: 2, dueAt: at('2025-10-13 17:00'), // Sat Oct 11 is a 调休 working day
-      notify: [{ kind: 'user', uid: 'u-q1' }, { kind: 'head', deptId: 'dept-quality' }, { kind: 'leadership' }],
+      notify: [{ kind: 'head', deptId: 'dept-quality' }, { kind: 'user', uid: 'u-q1' }, { kind: 'leadership' }],
     });
+  });
+
+  test("the decision agrees with the lifecycle's escalate effect (audience, level, deadline)", () => {
+    for (const [level, assigneeUid] of [[0, null], [0, 'u-q1'], [1, null], [1, 'u-q1']] as const) {
+      const t = ticket({ escalationLevel: level, assigneeUid, dueAt: at('2025-10-09 16:30') });
+      const now = at('2025-10-09 16:31');
+      const d = decide(t, now);
+      const ctx = { ticketId: 't', now, calendar: cal, sla: policy, departments: [], staff: new Map() };
+      const effect = MACHINE.escalate.effect(t as unknown as Ticket, { reason: 'overdue', expectedLevel: level }, 'system', ctx);
+      expect(d).toMatchObject({ action: 'escalate', level: effect.patch.escalationLevel, dueAt: effect.patch.dueAt, notify: effect.notify });
+    }
   });
 
   test('nothing higher than leadership', () => {
@@ -80,7 +93,7 @@ describe('decideDeadline', () => {
           expect(d.warnAt.getTime()).toBeLessThanOrEqual(d.dueAt.getTime());
         }
         if (d.action === 'warn') {
-          expect(now.getTime()).toBeLessThan(dueAt.getTime());
+          expect(now.getTime()).toBeLessThanOrEqual(dueAt.getTime());
           expect(now.getTime()).toBeGreaterThanOrEqual(d.warnAt.getTime() - 1000);
           expect(warnHorizon(cal, policy, now).getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
         }

@@ -1,0 +1,21 @@
+import { onTaskDispatched } from 'firebase-functions/v2/tasks';
+import { logger } from 'firebase-functions';
+import { z } from 'zod';
+import { clock } from '../lib/clock';
+import { db } from '../lib/firestore';
+import { checkDeadline } from '../store/deadlines';
+
+const DeadlineTaskData = z.object({ ticketId: z.string().min(1), dueAt: z.iso.datetime(), kind: z.enum(['due', 'warn']) });
+
+/**
+ * A ticket's deadline timer fired: check it. Early, repeated or stale deliveries do nothing
+ * (the check compares the deadline the timer was set for with the ticket's current one).
+ */
+export const deadlineTask = onTaskDispatched(
+  { retryConfig: { maxAttempts: 5, minBackoffSeconds: 30 }, rateLimits: { maxConcurrentDispatches: 20 } },
+  async (req) => {
+    const data = DeadlineTaskData.parse(req.data);
+    const result = await checkDeadline(db(), data.ticketId, clock().now(), new Date(data.dueAt));
+    logger.info('deadline task', { ...data, ...result });
+  },
+);
