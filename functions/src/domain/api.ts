@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { Channel, ComplaintSubject, Locale, Role, TicketKind, TicketState } from './vocabulary';
 import { Reporter } from './documents';
+import type { LifecycleView } from './lifecycle/view';
+export type { LifecycleView } from './lifecycle/view';
+export { TransitionTicketInput, type TransitionTicketResult } from './lifecycle/request';
 
 const id = z.string().trim().min(1, 'required').max(128);
 
@@ -95,6 +98,8 @@ export interface TicketDetailView {
   /** null when the caller may not see the complainant's identity, or none was given. */
   reporter: ReporterView | null;
   reporterRedacted: boolean;
+  /** Allowed actions now, escalation, pauses, resolution, callbacks, verification (domain/lifecycle/view.ts). */
+  lifecycle: LifecycleView;
 }
 
 export interface NotificationView {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   Channel, ClientTier, ComplaintSubject, DeptKind, Locale, Role, TicketKind, TicketState,
 } from './vocabulary';
+import { lifecycleFields } from './lifecycle/records';
 
 const id = z.string().min(1).max(128);
 
@@ -90,8 +91,13 @@ export const Ticket = z.object({
   updatedAt: z.date(),
   /** Sequence number of the newest history event; events are numbered 1, 2, 3… */
   lastEventSeq: z.number().int().min(1),
+  /** Pauses, resolution, callbacks, verification… (domain/lifecycle/records.ts). */
+  ...lifecycleFields,
 });
-export type Ticket = z.infer<typeof Ticket>;
+/** A parsed ticket: the lifecycle fields are always there (defaults fill them in). */
+export type LifecycleTicket = z.infer<typeof Ticket>;
+/** A ticket as code builds it: lifecycle fields may be left out (parsing defaults them). */
+export type Ticket = Omit<LifecycleTicket, keyof typeof lifecycleFields> & Partial<Pick<LifecycleTicket, keyof typeof lifecycleFields>>;
 
 export const ACTOR_SYSTEM = 'system';
 

@@ -23,7 +23,70 @@ export interface TemplateContext {
   formatInstant: (d: Date, locale: Locale) => string;
 }
 
+/** A template from a title in each language and a body function in each language. */
+function simple(
+  zhTitle: string, enTitle: string,
+  zhBody: (t: Ticket, e: TicketEvent) => string, enBody: (t: Ticket, e: TicketEvent) => string,
+): Template {
+  return (t, e, locale) =>
+    locale === 'zh-CN'
+      ? { title: `${zhTitle}：${t.number}`, body: zhBody(t, e).trim() }
+      : { title: `${enTitle}: ${t.number}`, body: enBody(t, e).trim() };
+}
+
+const withNote = (zh: string, en: string) =>
+  [(t: Ticket, e: TicketEvent) => `${t.clientName}：${t.title}。${zh}${e.note ? `（${e.note}）` : ''}`,
+    (t: Ticket, e: TicketEvent) => `${t.clientName}: ${t.title}. ${en}${e.note ? ` (${e.note})` : ''}`] as const;
+
+const dueText = (t: Ticket, locale: Locale, ctx: TemplateContext) => (t.dueAt ? ctx.formatInstant(t.dueAt, locale) : '—');
+
+/** Lifecycle events (domain/lifecycle/machine.ts), one template each. */
+const lifecycleTemplates: Record<string, Template> = {
+  accepted: simple('已接单', 'Accepted', ...withNote('已由经办人接单处理。', 'Taken on by its handler.')),
+  assignee_changed: simple('指派给您', 'Assigned to you', ...withNote('请接单处理。', 'Please accept and handle it.')),
+  transferred: (t, e, locale, ctx) =>
+    locale === 'zh-CN'
+      ? { title: `转办至${ctx.ownerDeptName}：${t.number}`, body: `${t.clientName}：${t.title}。转办原因：${e.note}。请于 ${dueText(t, locale, ctx)} 前处理。` }
+      : { title: `Transferred to ${ctx.ownerDeptName}: ${t.number}`, body: `${t.clientName}: ${t.title}. Reason: ${e.note}. Handle it by ${dueText(t, locale, ctx)}.` },
+  waiting_on_client: simple('等待客户', 'Waiting on the client', ...withNote('时限暂停计时。', 'The deadline clock is paused.')),
+  resumed: (t, _e, locale, ctx) =>
+    locale === 'zh-CN'
+      ? { title: `恢复处理：${t.number}`, body: `${t.clientName}：${t.title}。时限顺延至 ${dueText(t, locale, ctx)}。` }
+      : { title: `Resumed: ${t.number}`, body: `${t.clientName}: ${t.title}. Deadline moved to ${dueText(t, locale, ctx)}.` },
+  resolution_submitted: simple('处理结果待审核', 'Resolution awaits your sign-off', ...withNote('请审核处理结果并签批。', 'Review and sign off the resolution.')),
+  resolved: simple('已办结', 'Resolved', ...withNote('部门负责人已审核，请安排回访。', 'Signed off by the department head; arrange the callback.')),
+  callback_requested: simple('待回访', 'Callback requested', ...withNote('请回访客户并记录满意度。', 'Call the client back and record their satisfaction.')),
+  callback_attempted: simple('回访未成功', 'Callback attempt', ...withNote('回访未联系上或被拒绝。', 'The client was not reached or refused.')),
+  callback_satisfied: simple('待查验', 'Awaiting verification', ...withNote('客户满意，请品质管理部查验整改措施落实情况。', 'The client is satisfied; quality must verify the measures were carried out.')),
+  closed: simple('已关闭', 'Closed', ...withNote('', '')),
+  reopened: (t, e, locale, ctx) =>
+    locale === 'zh-CN'
+      ? { title: `客户不满意，重新处理（升级至第 ${t.escalationLevel} 级）：${t.number}`, body: `${t.clientName}：${t.title}。${e.note}。请于 ${dueText(t, locale, ctx)} 前处理。` }
+      : { title: `Client not satisfied, reopened (escalation level ${t.escalationLevel}): ${t.number}`, body: `${t.clientName}: ${t.title}. ${e.note}. Handle it by ${dueText(t, locale, ctx)}.` },
+  verified: simple('查验通过，已关闭', 'Verified and closed', ...withNote('整改措施已查验落实。', 'Corrective measures verified as carried out.')),
+  corrective_report_published: simple('重大投诉整改报告已发布', 'Corrective-action report published', ...withNote('', '')),
+  escalated: (t, e, locale, ctx) =>
+    locale === 'zh-CN'
+      ? { title: `已升级（第 ${t.escalationLevel} 级）：${t.number}`, body: `${t.clientName}：${t.title}。${e.note}。新时限 ${dueText(t, locale, ctx)}。` }
+      : { title: `Escalated (level ${t.escalationLevel}): ${t.number}`, body: `${t.clientName}: ${t.title}. ${e.note}. New deadline ${dueText(t, locale, ctx)}.` },
+  cancelled: simple('已撤销', 'Cancelled', ...withNote('', '')),
+};
+
+/** What the complainant is told (only with consent): their ticket was resolved, or closed. */
+export function complainantMessage(t: Ticket, what: 'resolved' | 'closed', locale: Locale = 'zh-CN'): RenderedMessage {
+  const kind = TICKET_KIND_LABELS[t.kind][locale];
+  if (locale === 'en') {
+    return what === 'resolved'
+      ? { title: `Your ${kind.toLowerCase()} ${t.number} has been handled`, body: `We have handled "${t.title}"${t.resolution ? `: ${t.resolution.measures}` : ''}. We will call you to hear whether you are satisfied.` }
+      : { title: `Your ${kind.toLowerCase()} ${t.number} is closed`, body: `Thank you for telling us about "${t.title}". If anything is still wrong, reply or call our hotline.` };
+  }
+  return what === 'resolved'
+    ? { title: `您的${kind} ${t.number} 已处理`, body: `您反映的“${t.title}”已处理${t.resolution ? `：${t.resolution.measures}` : ''}。我们将回访听取您的意见。` }
+    : { title: `您的${kind} ${t.number} 已办结`, body: `感谢您反映“${t.title}”。如仍有问题，欢迎回复或拨打服务热线。` };
+}
+
 const templates: Record<string, Template> = {
+  ...lifecycleTemplates,
   assigned: (t, _e, locale, ctx) => {
     const kind = TICKET_KIND_LABELS[t.kind][locale];
     const due = t.dueAt ? ctx.formatInstant(t.dueAt, locale) : '—';

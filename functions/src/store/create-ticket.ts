@@ -4,6 +4,7 @@ import type { Actor } from '../domain/actor';
 import type { CreateTicketInput } from '../domain/api';
 import { COL, REPORTER_DOC, eventId } from '../domain/collections';
 import { Client, type Ticket, type TicketEvent } from '../domain/documents';
+import { emptyLifecycle } from '../domain/lifecycle/records';
 import { shanghaiDay, ticketNumber } from '../domain/numbering';
 import { parseDoc } from '../lib/firestore';
 
@@ -59,6 +60,7 @@ export async function createTicket(
       createdByDeptId: actor.deptId,
       updatedAt: now,
       lastEventSeq: 1,
+      ...emptyLifecycle(),
     };
     const event: TicketEvent = {
       seq: 1,

@@ -6,6 +6,7 @@ import { COL, REPORTER_DOC } from '../domain/collections';
 import { Reporter, Ticket, TicketEvent } from '../domain/documents';
 import { canReadTicket, canSeeReporter } from '../domain/policy';
 import { eventView, ticketView } from '../domain/views';
+import { lifecycleView } from '../domain/lifecycle/view';
 import { authorize } from '../lib/actor';
 import { notFound } from '../lib/errors';
 import { parseDoc } from '../lib/firestore';
@@ -34,5 +35,6 @@ export async function readTicketDetail(db: Firestore, actor: Actor, ticketId: st
     events: events.docs.map((d) => eventView(parseDoc(TicketEvent, d))),
     reporter,
     reporterRedacted: ticket.hasReporter && !maySeeReporter,
+    lifecycle: lifecycleView(ticket, actor),
   };
 }

@@ -63,8 +63,12 @@ export function applyChange(
   const seq = before.lastEventSeq + 1;
   const ref = ticketRef(db, ticketId);
   const event: TicketEvent = { ...change.event, seq, at, changes: diff(before, change.patch) };
-  tx.update(ref, { ...change.patch, lastEventSeq: seq, updatedAt: at });
+  // The event is created FIRST: its id is the next seq, so of two racing changes the second
+  // fails here with ALREADY_EXISTS before anything else is written. Firestore commits are atomic
+  // anyway; the npm gRPC emulator used in tests neither isolates transactions nor rolls back a
+  // partly applied commit, so the order is what keeps a losing change from touching the ticket.
   tx.create(ref.collection(COL.events).doc(eventId(seq)), event);
+  tx.update(ref, { ...change.patch, lastEventSeq: seq, updatedAt: at });
   for (const o of change.outgoing) {
     const id = notificationId(ticketId, seq, o.uid);
     const deliverAt = o.deliverAt ?? null;

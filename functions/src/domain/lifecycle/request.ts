@@ -1,0 +1,28 @@
+/**
+ * The `transitionTicket` callable's contract. The envelope names the ticket, the action and the
+ * optimistic-concurrency tokens; every other field belongs to the action and is validated by
+ * that action's schema in the lifecycle table (strict: unknown fields are refused), so the
+ * request as a whole is a union discriminated by `action`.
+ */
+import { z } from 'zod';
+import { TicketState } from '../vocabulary';
+import { TicketAction } from './machine';
+
+export const TransitionTicketInput = z
+  .object({
+    ticketId: z.string().trim().min(1, 'required').max(128),
+    action: TicketAction,
+    /** The state the caller saw; required from people, so a stale screen cannot act. */
+    expectedState: TicketState,
+    /** The newest event seq the caller saw; makes a repeated request harmless. */
+    expectedSeq: z.number().int().min(1).optional(),
+  })
+  .loose();
+export type TransitionTicketInput = z.infer<typeof TransitionTicketInput>;
+
+export interface TransitionTicketResult {
+  ticketId: string;
+  seq: number;
+  state: TicketState;
+  allowedActions: TicketAction[];
+}

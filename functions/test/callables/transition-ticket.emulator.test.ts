@@ -1,0 +1,150 @@
+import { emulatorProject } from '../../../test/support/emulator';
+import { authOf, seedOrg } from '../../../test/support/fixtures';
+import { ManualClock } from '../../src/domain/clock';
+import { useClock } from '../../src/lib/clock';
+import { createTicket } from '../../src/callables/create-ticket';
+import { transitionTicket } from '../../src/callables/transition-ticket';
+import { getTicket } from '../../src/callables/get-ticket';
+import { routeNewTicket } from '../../src/store/route-ticket';
+import { transitionTicket as engine } from '../../src/store/transition';
+
+const { db, fft, cleanup } = emulatorProject('transition');
+const file = fft.wrap(createTicket);
+const fire = fft.wrap(transitionTicket);
+const read = fft.wrap(getTicket);
+// Monday 2025-11-17 10:00 in Shanghai: an ordinary working morning.
+const clock = new ManualClock(new Date('2025-11-17T02:00:00Z'));
+const HOUR = 3_600_000;
+
+const REPORTER = { name: '王女士', phone: '13900000009', email: 'wang@example.com', consentToContact: true };
+
+async function newTicket(data: Record<string, unknown>): Promise<string> {
+  const { ticketId } = await file({ data: { clientId: 'c-1', channel: 'hotline', ...data }, auth: authOf('u-intake') } as never);
+  await routeNewTicket(db, ticketId, clock.now());
+  return ticketId;
+}
+
+const complaint = (over: Record<string, unknown> = {}) =>
+  newTicket({ kind: 'complaint', subject: 'goods_expired', title: '买到过期牛奶', reporter: REPORTER, ...over });
+
+async function act(uid: string, ticketId: string, action: string, fields: Record<string, unknown> = {}) {
+  const state = (await db.doc(`tickets/${ticketId}`).get()).get('state');
+  return fire({ data: { ticketId, action, expectedState: state, ...fields }, auth: authOf(uid) } as never) as Promise<{ seq: number; state: string; allowedActions: string[] }>;
+}
+
+async function events(ticketId: string) {
+  const snap = await db.collection(`tickets/${ticketId}/events`).orderBy('seq').get();
+  return snap.docs.map((d) => d.data());
+}
+
+async function notified(ticketId: string, seq: number): Promise<string[]> {
+  const snap = await db.collection('notifications').where('ticketId', '==', ticketId).where('eventSeq', '==', seq).get();
+  return snap.docs.map((d) => d.get('uid') as string).sort();
+}
+
+async function rejection(p: Promise<unknown>): Promise<{ code: string; message: string; details: Record<string, unknown> }> {
+  try {
+    await p;
+  } catch (e) {
+    return e as { code: string; message: string; details: Record<string, unknown> };
+  }
+  throw new Error('expected a rejection');
+}
+
+beforeAll(async () => {
+  useClock(clock);
+  await seedOrg(db);
+});
+afterAll(cleanup);
+
+test('happy path of a complaint: accept → resolve → callback satisfied → verify → closed', async () => {
+  const id = await complaint();
+  expect((await act('u-quality-1', id, 'accept')).state).toBe('in_progress');
+  await act('u-quality-1', id, 'submit_resolution', { cause: '货架巡检漏查', measures: '下架同批次商品并退款', prevention: '每日临期检查' });
+  expect(await notified(id, 4)).toEqual(['u-quality-head']);
+  clock.advance(HOUR);
+  const resolved = await act('u-quality-head', id, 'resolve', {});
+  expect(resolved.state).toBe('resolved');
+  await act('u-intake', id, 'request_callback');
+  await act('u-intake', id, 'callback', { outcome: 'unreachable', nextTryAt: '2025-11-17T07:00:00Z' });
+  const cb = await act('u-intake', id, 'callback', { outcome: 'reached', satisfied: true, score: 5, awareOfChannel: true, comments: '满意' });
+  expect(cb.state).toBe('verification');
+  // The submitter and the signer resolved it: neither may verify.
+  for (const resolver of ['u-quality-1', 'u-quality-head']) {
+    const e = await rejection(act(resolver, id, 'verify', { evidence: '现场查看' }));
+    expect(e.code).toBe('failed-precondition');
+    expect(e.message).toMatch(/another quality staff member/);
+  }
+  const missing = await rejection(act('u-quality-2', id, 'verify', {}));
+  expect(missing.code).toBe('invalid-argument');
+  expect(missing.details.fields).toHaveProperty('evidence');
+  const closed = await act('u-quality-2', id, 'verify', { evidence: '现场查看：同批次已下架，临期检查记录齐全' });
+  expect(closed).toMatchObject({ state: 'closed', seq: 9, allowedActions: ['reopen'] });
+
+  const history = await events(id);
+  expect(history.map((e) => [e.type, e.from, e.to])).toEqual([
+    ['received', null, 'received'],
+    ['assigned', 'received', 'assigned'],
+    ['accepted', 'assigned', 'in_progress'],
+    ['resolution_submitted', 'in_progress', 'in_progress'],
+    ['resolved', 'in_progress', 'resolved'],
+    ['callback_requested', 'resolved', 'callback'],
+    ['callback_attempted', 'callback', 'callback'],
+    ['callback_satisfied', 'callback', 'verification'],
+    ['verified', 'verification', 'closed'],
+  ]);
+  const ticket = (await db.doc(`tickets/${id}`).get()).data()!;
+  expect(ticket.resolution).toMatchObject({ submittedBy: 'u-quality-1', signedOffBy: 'u-quality-head', measures: '下架同批次商品并退款' });
+  expect(ticket.verification).toMatchObject({ byUid: 'u-quality-2' });
+  expect(ticket.callbackAttempts.map((a: { outcome: string }) => a.outcome)).toEqual(['unreachable', 'reached']);
+  expect(ticket.callbackResult).toMatchObject({ satisfied: true, score: 5, awareOfChannel: true });
+
+  // Told: the whole quality dept awaits verification; on close the head, the assignee and the intake agent.
+  expect(await notified(id, 8)).toEqual(['u-quality-1', 'u-quality-2', 'u-quality-head']);
+  expect(await notified(id, 9)).toEqual(['u-intake', 'u-quality-1', 'u-quality-head']);
+  const english = await db.doc(`notifications/${id}_9_u-quality-2`).get();
+  expect(english.exists).toBe(false);
+  // The complainant consented: a mail and an SMS when resolved (seq 5) and when closed (seq 9).
+  for (const seq of [5, 9]) {
+    const mail = await db.doc(`mail/${id}_${seq}_reporter`).get();
+    expect(mail.get('to')).toBe('wang@example.com');
+    const sms = await db.doc(`messages/${id}_${seq}_reporter`).get();
+    expect(sms.data()).toEqual({ to: '13900000009', body: expect.stringContaining('HX-') });
+  }
+
+  // The detail view tells the web what it may do and shows the record.
+  const detail = await read({ data: { ticketId: id }, auth: authOf('u-quality-2') } as never) as { lifecycle: Record<string, unknown> };
+  expect(detail.lifecycle).toMatchObject({ allowedActions: ['reopen'], escalationLevel: 0, verification: { byUid: 'u-quality-2' } });
+});
+
+test('20 concurrent accepts with the same expected state: exactly one wins', async () => {
+  const id = await complaint({ reporter: undefined });
+  const people = ['u-quality-1', 'u-quality-2', 'u-quality-head'];
+  const results = await Promise.allSettled(
+    Array.from({ length: 20 }, (_, i) =>
+      fire({ data: { ticketId: id, action: 'accept', expectedState: 'assigned' }, auth: authOf(people[i % 3]!) } as never)),
+  );
+  const won = results.filter((r) => r.status === 'fulfilled');
+  const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  expect(won).toHaveLength(1);
+  expect(lost.map((r) => (r.reason as { code: string }).code)).toEqual(Array(19).fill('failed-precondition'));
+  expect(lost.every((r) => /state changed meanwhile: now in_progress/.test((r.reason as Error).message))).toBe(true);
+  const history = await events(id);
+  expect(history.map((e) => e.type)).toEqual(['received', 'assigned', 'accepted']);
+  // The ticket carries the winner's change, not a loser's.
+  const ticket = (await db.doc(`tickets/${id}`).get()).data()!;
+  expect(ticket).toMatchObject({ state: 'in_progress', assigneeUid: history[2]!.actorUid, lastEventSeq: 3 });
+  const notes = await db.collection('notifications').where('ticketId', '==', id).where('eventSeq', '==', 3).get();
+  expect(notes.size).toBeLessThanOrEqual(1);
+});
+
+test('system escalation through the engine, stale level refused', async () => {
+  const id = await complaint({ reporter: undefined });
+  const r = await engine(db, { ticketId: id, action: 'escalate', actor: 'system', input: { reason: '超时未处理', expectedLevel: 0 }, now: clock.now() });
+  expect(r).toMatchObject({ seq: 3, state: 'assigned' });
+  expect(r.ticket.escalationLevel).toBe(1);
+  const again = await rejection(engine(db, { ticketId: id, action: 'escalate', actor: 'system', input: { reason: '超时未处理', expectedLevel: 0 }, now: clock.now() }));
+  expect(again.code).toBe('failed-precondition');
+  expect(again.message).toMatch(/level changed meanwhile: now 1/);
+  expect(await notified(id, 3)).toEqual(['u-quality-head']);
+});
