@@ -7,10 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emulatorProject } from '../../../test/support/emulator';
 import { FakeAuthAdmin } from '../../../test/support/fake-auth';
-import { DEPARTMENTS, EXTRA_DEPARTMENTS, EXTRA_STAFF, STAFF, seedOrgWithExtras, tokenOf } from '../../../test/support/fixtures';
-import type { Actor } from '../../src/domain/actor';
+import { ACTORS, READ_MATRIX, REPORTER, TICKETS, actorOf, now, type ActorId, type Read } from '../../../test/support/access-matrix';
+import { EXTRA_STAFF, STAFF, seedOrgWithExtras, tokenOf } from '../../../test/support/fixtures';
 import { ManualClock } from '../../src/domain/clock';
-import type { Ticket } from '../../src/domain/documents';
 import { canReadTicket, canSeeReporter } from '../../src/domain/policy';
 import { useAuthAdmin } from '../../src/lib/auth-admin';
 import { useClock } from '../../src/lib/clock';
@@ -31,15 +30,8 @@ import { adminSaveDepartment } from '../../src/callables/admin-save-department';
 import { adminSaveBranch } from '../../src/callables/admin-save-branch';
 
 const { db, fft, cleanup } = emulatorProject('permission-matrix');
-const now = new Date('2026-11-23T02:00:00Z');
 const fakeAuth = new FakeAuthAdmin();
 
-/** One actor per role, plus own/other department and branch variants. */
-const ACTORS = [
-  'u-intake', 'u-onsite', 'u-business-1', 'u-business-head', 'u-engineer', 'u-quality-1', 'u-quality-head',
-  'u-county-quality', 'u-county', 'u-leader', 'u-auditor', 'u-admin',
-] as const;
-type ActorId = (typeof ACTORS)[number];
 const ALL = ACTORS;
 const WRITERS = ACTORS.filter((a) => a !== 'u-auditor');
 const ADMIN_AUDITOR: readonly ActorId[] = ['u-admin', 'u-auditor'];
@@ -78,54 +70,6 @@ const ROLE_MATRIX: Record<string, { fn: Wrapped; allowed: readonly ActorId[]; da
     data: () => ({ id: 'br-county', name: '县级分公司', nameEn: 'County branch', level: 'county', parentId: 'br-city', reason: 'matrix' }),
   },
 };
-
-/** Ticket reads: full (with the complainant), redacted, or denied. */
-type Read = 'full' | 'redacted' | 'denied';
-const REPORTER = { name: '举报人甲', phone: '13900000009', email: 'secret@example.com', consentToContact: true };
-
-function ticket(over: Partial<Ticket>): Ticket {
-  return {
-    number: 'HX-20261123-0001', kind: 'complaint', subject: 'service_attitude', channel: 'hotline', clientId: 'c-1',
-    clientName: '万家便利店', clientTier: 'A', branchId: 'br-city', title: 't', description: '', claimedAmount: null,
-    compensation: false, againstOfficeDirector: false, major: false, hasReporter: true, state: 'in_progress',
-    ownerDeptId: 'dept-business', assigneeUid: null, routing: null, receivedAt: now, dueAt: null, escalationLevel: 0,
-    createdBy: 'u-intake', createdByDeptId: 'dept-cs', updatedAt: now, lastEventSeq: 1, ...over,
-  };
-}
-
-const TICKETS: Record<string, Ticket> = {
-  /** A city complaint owned by the business department, taken in by the hotline. */
-  't-biz': ticket({}),
-  /** A county complaint. */
-  't-county': ticket({ branchId: 'br-county', ownerDeptId: 'dept-county-business', createdBy: 'u-county', createdByDeptId: 'dept-county-business', clientId: 'c-2' }),
-  /** A city inquiry taken in by on-site staff. */
-  't-inquiry': ticket({ kind: 'inquiry', subject: null, createdBy: 'u-onsite', createdByDeptId: 'dept-onsite', clientId: 'c-3' }),
-  /** A complaint awaiting its callback, assigned to an engineer. */
-  't-callback': ticket({ ownerDeptId: 'dept-engineering', state: 'callback', assigneeUid: 'u-engineer' }),
-};
-
-const F = 'full', R = 'redacted', D = 'denied';
-const READ_MATRIX: Record<ActorId, Record<keyof typeof TICKETS, Read>> = {
-  //                  t-biz  t-county  t-inquiry  t-callback
-  'u-intake':         { 't-biz': F, 't-county': D, 't-inquiry': D, 't-callback': F },
-  'u-onsite':         { 't-biz': D, 't-county': D, 't-inquiry': F, 't-callback': D },
-  'u-business-1':     { 't-biz': R, 't-county': D, 't-inquiry': R, 't-callback': D },
-  'u-business-head':  { 't-biz': R, 't-county': D, 't-inquiry': R, 't-callback': D },
-  'u-engineer':       { 't-biz': D, 't-county': D, 't-inquiry': D, 't-callback': F },
-  'u-quality-1':      { 't-biz': F, 't-county': D, 't-inquiry': D, 't-callback': F },
-  'u-quality-head':   { 't-biz': F, 't-county': D, 't-inquiry': D, 't-callback': F },
-  'u-county-quality': { 't-biz': D, 't-county': F, 't-inquiry': D, 't-callback': D },
-  'u-county':         { 't-biz': D, 't-county': F, 't-inquiry': D, 't-callback': D },
-  'u-leader':         { 't-biz': F, 't-county': F, 't-inquiry': F, 't-callback': F },
-  'u-auditor':        { 't-biz': R, 't-county': R, 't-inquiry': R, 't-callback': R },
-  'u-admin':          { 't-biz': R, 't-county': R, 't-inquiry': R, 't-callback': R },
-};
-
-function actorOf(uid: ActorId): Actor {
-  const s = STAFF[uid] ?? EXTRA_STAFF[uid]!;
-  const dept = DEPARTMENTS[s.deptId] ?? EXTRA_DEPARTMENTS[s.deptId]!;
-  return { uid, role: s.role, deptId: s.deptId, deptKind: dept.kind, branchId: s.branchId, displayName: s.displayName, locale: s.locale };
-}
 
 async function outcome(p: Promise<unknown>): Promise<{ ok: true; value: unknown } | { ok: false; code: string; message: string }> {
   try {
