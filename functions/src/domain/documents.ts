@@ -134,7 +134,7 @@ export const Notification = z.object({
   body: z.string(),
   read: z.boolean().default(false),
   createdAt: z.date(),
-  /** Deferred to the next working instant (escalation.ts deliverAtFor): inboxes hide it until then. */
+  /** Set when the e-mail waits for the next working instant (escalation.ts deliverAtFor); the inbox shows it at once. */
   deliverAt: z.date().nullable().optional(),
 });
 export type Notification = z.infer<typeof Notification>;

@@ -91,7 +91,7 @@ async function warn(db: Firestore, ticketId: string, now: Date, expectedDueAt?: 
       const deliverAt = deliverAtFor(calendar, now, { major: ticket.major, audience });
       const notification: Notification = {
         uid: r.uid, ticketId, eventSeq: ticket.lastEventSeq, type: 'deadline_warning', title: msg.title, body: msg.body,
-        read: false, createdAt: now, ...(deliverAt ? { deliverAt } : {}),
+        read: false, createdAt: now, deliverAt,
       };
       tx.create(refs[i]!, notification);
       const mail = MailDoc.parse({ to: r.email, message: { subject: msg.title, text: msg.body } });

@@ -5,7 +5,10 @@ import { COL } from '../domain/collections';
 import { Notification } from '../domain/documents';
 import { parseDoc } from '../lib/firestore';
 
-/** A user's own inbox, newest first, with the unread count. */
+/**
+ * A user's own inbox, newest first, with the unread count. The inbox is passive (nothing is
+ * pushed), so it shows notifications at once; only e-mail waits for working time (`deliverAt`).
+ */
 export async function readInbox(db: Firestore, uid: string, unreadOnly: boolean, limit: number) {
   const mine = db.collection(COL.notifications).where('uid', '==', uid);
   const [page, unread] = await Promise.all([

@@ -1,6 +1,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { ACTOR_SYSTEM } from '../domain/documents';
 import { SYSTEM_ACTOR_NAME } from '../domain/actor';
+import { deliverAtFor } from '../domain/escalation';
 import { formatShanghai, renderNotification } from '../domain/notify';
 import { routeTicket } from '../domain/routing';
 import { computeDeadline } from '../domain/sla';
@@ -26,6 +27,8 @@ export async function routeNewTicket(db: Firestore, ticketId: string, now: Date)
     const { dueAt } = computeDeadline(calendar, sla, { kind: ticket.kind, tier: ticket.clientTier, receivedAt: ticket.receivedAt });
     const dept = org.departments.find((d) => d.id === decision.deptId);
     const recipients = await departmentRecipients(db, decision.deptId);
+    // A ticket received after hours is announced at the next working instant.
+    const deliverAt = deliverAtFor(calendar, now, { major: ticket.major, audience: 'dept' });
     const after = { ...ticket, state: 'assigned' as const, ownerDeptId: decision.deptId, routing: decision, dueAt };
     const event = {
       type: 'assigned', actorUid: ACTOR_SYSTEM, actorName: SYSTEM_ACTOR_NAME,
@@ -36,7 +39,7 @@ export async function routeNewTicket(db: Firestore, ticketId: string, now: Date)
       const msg = renderNotification(after, { ...event, seq: ticket.lastEventSeq + 1, at: now, changes: {} }, r.locale, {
         ownerDeptName, formatInstant: formatShanghai,
       });
-      return { uid: r.uid, email: r.email, ...msg };
+      return { uid: r.uid, email: r.email, deliverAt, ...msg };
     });
     applyChange(tx, db, ticketId, ticket, {
       patch: { state: 'assigned', ownerDeptId: decision.deptId, routing: decision, dueAt },

@@ -74,7 +74,8 @@ export function applyChange(
     const deliverAt = o.deliverAt ?? null;
     const notification: Notification = {
       uid: o.uid, ticketId, eventSeq: seq, type: change.event.type, title: o.title, body: o.body, read: false, createdAt: at,
-      ...(deliverAt ? { deliverAt } : {}),
+      // Always present (null = deliver now) so inbox queries can filter on it.
+      deliverAt,
     };
     tx.create(db.collection(COL.notifications).doc(id), notification);
     if (o.email) {
