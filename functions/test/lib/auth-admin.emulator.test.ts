@@ -4,8 +4,8 @@
  * refresh-token revocation that makes the old ID token fail a revocation-checked verification.
  * The callables' suites use a fake; this suite proves the fake's contract holds for the real one.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +68,9 @@ beforeAll(async () => {
     cwd: dir, detached: true, stdio: 'ignore', env: { ...process.env, XDG_CONFIG_HOME: dir, TMPDIR: dir },
   });
   host = `127.0.0.1:${port}`;
+  // If jest is interrupted before afterAll, still stop the emulator we started (our group only).
+  const pid = child.pid;
+  if (pid) process.once('exit', () => { try { process.kill(-pid, 'SIGTERM'); } catch { /* already gone */ } });
   await waitFor(`http://${host}/`, 60_000);
   process.env.FIREBASE_AUTH_EMULATOR_HOST = host;
   await seedOrgWithExtras(db);
@@ -115,4 +118,39 @@ test('createStaff with the real Auth: account, claims and staff record agree', a
   const token = await getAuth().verifyIdToken(await signIn('wu@example.com', 'secret-456'));
   expect(token).toMatchObject({ uid, role: 'quality', dept: 'dept-quality', branch: 'br-city' });
   expect((await db.doc(`staff/${uid}`).get()).data()).toMatchObject({ role: 'quality', deptId: 'dept-quality', branchId: 'br-city' });
+});
+
+describe('scripts/bootstrap-admin.mjs against the emulators', () => {
+  // Asynchronous on purpose: the gRPC Firestore emulator runs inside this jest process.
+  const run = (args: string[]): Promise<{ status: number; out: string }> => new Promise((resolve) => {
+    execFile(process.execPath, [join(repo, 'scripts/bootstrap-admin.mjs'), '--project', projectId, ...args], {
+      env: { ...process.env, FIREBASE_AUTH_EMULATOR_HOST: host }, encoding: 'utf8', timeout: 60_000,
+    }, (err, stdout, stderr) => resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: `${stdout}${stderr}` }));
+  });
+
+  beforeAll(async () => {
+    // A deployment with no active admin yet (the fixture org has one: disable it here).
+    await db.doc('staff/u-admin').update({ disabled: true });
+    if (!existsSync(join(repo, 'functions/lib/domain/org/seed.js'))) throw new Error('build the functions first: npx tsc -p functions/tsconfig.build.json');
+  });
+
+  test('creates the first admin (account, claims, staff record, audit), then refuses a second one', async () => {
+    const first = await run(['--email', 'boss@example.com', '--name', '系统管理员', '--password', 'bootstrap-123', '--dept', 'dept-leadership']);
+    expect(first).toMatchObject({ status: 0 });
+    const { uid } = JSON.parse(first.out.trim().split('\n').pop()!) as { uid: string };
+    const token = await getAuth().verifyIdToken(await signIn('boss@example.com', 'bootstrap-123'));
+    expect(token).toMatchObject({ uid, role: 'admin', dept: 'dept-leadership', branch: 'br-city' });
+    expect((await db.doc(`staff/${uid}`).get()).data()).toMatchObject({ role: 'admin', deptId: 'dept-leadership', disabled: false });
+    const audit = (await db.collection('auditLog').get()).docs.map((d) => d.data()).filter((e) => e['target'].id === uid);
+    expect(audit).toEqual([expect.objectContaining({ action: 'staff_created', actorRole: 'system', reason: 'first administrator of the deployment' })]);
+
+    // only the first admin comes from the script
+    const second = await run(['--email', 'other@example.com']);
+    expect(second.status).toBe(1);
+    expect(second.out).toMatch(/an active admin exists already/);
+  });
+
+  test('refuses unknown departments', async () => {
+    expect((await run(['--email', 'x@example.com', '--dept', 'dept-nope', '--force'])).out).toMatch(/no department dept-nope/);
+  });
 });
