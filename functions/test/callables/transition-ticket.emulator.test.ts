@@ -113,7 +113,7 @@ test('happy path of a complaint: accept → resolve → callback satisfied → v
   }
 
   // The detail view tells the web what it may do and shows the record.
-  const detail = await read({ data: { ticketId: id }, auth: authOf('u-quality-2') } as never) as { lifecycle: Record<string, unknown> };
+  const detail = await read({ data: { ticketId: id }, auth: authOf('u-quality-2') } as never) as unknown as { lifecycle: Record<string, unknown> };
   expect(detail.lifecycle).toMatchObject({ allowedActions: ['reopen'], escalationLevel: 0, verification: { byUid: 'u-quality-2' } });
 });
 
@@ -147,4 +147,89 @@ test('system escalation through the engine, stale level refused', async () => {
   expect(again.code).toBe('failed-precondition');
   expect(again.message).toMatch(/level changed meanwhile: now 1/);
   expect(await notified(id, 3)).toEqual(['u-quality-head']);
+});
+
+test('reopen path: a dissatisfied callback reopens one level up; a closed complaint reopened reaches leadership', async () => {
+  const id = await complaint();
+  await act('u-quality-1', id, 'accept');
+  await act('u-quality-head', id, 'resolve', { cause: '漏检', measures: '退款' });
+  await act('u-quality-1', id, 'request_callback');
+  const r1 = await act('u-intake', id, 'callback', { outcome: 'reached', satisfied: false, score: 2, awareOfChannel: true, comments: '仍有过期商品' });
+  expect(r1.state).toBe('in_progress');
+  // Told: the head, the assignee and the whole quality dept; not leadership at level 1.
+  expect(await notified(id, r1.seq)).toEqual(['u-quality-1', 'u-quality-2', 'u-quality-head']);
+  const after1 = (await db.doc(`tickets/${id}`).get()).data()!;
+  expect(after1).toMatchObject({ escalationLevel: 1, reopenCount: 1, resolution: null, callbackResult: { satisfied: false, score: 2 } });
+
+  await act('u-quality-head', id, 'resolve', { cause: '漏检', measures: '全店排查' });
+  await act('u-quality-1', id, 'request_callback');
+  await act('u-intake', id, 'callback', { outcome: 'reached', satisfied: true, score: 4, awareOfChannel: true });
+  await act('u-quality-1', id, 'verify', { evidence: '全店排查记录' });
+  const r2 = await act('u-intake', id, 'reopen', { reason: '客户来电：又买到过期商品' });
+  expect(r2.state).toBe('in_progress');
+  expect(await notified(id, r2.seq)).toEqual(['u-leader', 'u-quality-1', 'u-quality-2', 'u-quality-head']);
+  const after2 = (await db.doc(`tickets/${id}`).get()).data()!;
+  expect(after2).toMatchObject({ escalationLevel: 2, reopenCount: 2, verification: null });
+  const types = (await events(id)).map((e) => e.type);
+  expect(types.filter((t) => t === 'reopened')).toHaveLength(2);
+});
+
+test('double delivery: the same request twice (same expectedSeq) changes the ticket once', async () => {
+  const id = await complaint({ reporter: undefined });
+  const seq = (await db.doc(`tickets/${id}`).get()).get('lastEventSeq') as number;
+  const req = { data: { ticketId: id, action: 'accept', expectedState: 'assigned', expectedSeq: seq }, auth: authOf('u-quality-1') };
+  await fire(req as never);
+  const again = await rejection(fire(req as never));
+  expect(again.code).toBe('failed-precondition');
+  expect(again.details).toMatchObject({ state: 'in_progress', seq: seq + 1 });
+
+  // A callback attempt keeps the state: only expectedSeq tells a repeat from a second attempt.
+  await act('u-quality-head', id, 'resolve', { cause: 'c', measures: 'm' });
+  await act('u-quality-1', id, 'request_callback');
+  const s2 = (await db.doc(`tickets/${id}`).get()).get('lastEventSeq') as number;
+  const attempt = { data: { ticketId: id, action: 'callback', expectedState: 'callback', expectedSeq: s2, outcome: 'unreachable' }, auth: authOf('u-intake') };
+  await fire(attempt as never);
+  expect((await rejection(fire(attempt as never))).code).toBe('failed-precondition');
+  expect((await db.doc(`tickets/${id}`).get()).get('callbackAttempts')).toHaveLength(1);
+});
+
+test('refusals: wrong state names the allowed actions; wrong person; bad input per field; unknown action', async () => {
+  const id = await complaint({ reporter: undefined });
+  const wrongState = await rejection(act('u-quality-2', id, 'verify', { evidence: 'x' }));
+  expect(wrongState.code).toBe('failed-precondition');
+  expect(wrongState.message).toBe('cannot verify a ticket that is assigned; allowed now: accept, transfer, escalate, cancel');
+  expect(wrongState.details.allowedActions).toEqual(['accept', 'transfer', 'escalate', 'cancel']);
+  expect((await rejection(act('u-business-1', id, 'accept'))).code).toBe('permission-denied');
+  expect((await rejection(act('u-auditor', id, 'accept'))).code).toBe('permission-denied');
+  const bad = await rejection(act('u-quality-1', id, 'transfer', { toDeptId: 'dept-nowhere', reason: '' }));
+  expect(bad.code).toBe('invalid-argument');
+  expect(bad.details.fields).toHaveProperty('reason');
+  const unknown = await rejection(fire({ data: { ticketId: id, action: 'teleport', expectedState: 'assigned' }, auth: authOf('u-quality-1') } as never));
+  expect(unknown.code).toBe('invalid-argument');
+  expect((await rejection(fire({ data: { ticketId: id, action: 'accept', expectedState: 'assigned' } } as never))).code).toBe('unauthenticated');
+  expect((await events(id)).map((e) => e.type)).toEqual(['received', 'assigned']);
+});
+
+test('transfer re-routes with a fresh deadline; waiting on the client pauses it; a major complaint announces its report', async () => {
+  const id = await complaint({ reporter: undefined, major: true });
+  await act('u-quality-1', id, 'accept');
+  clock.advance(HOUR);
+  const t = await act('u-quality-1', id, 'transfer', { toDeptId: 'dept-business', reason: '属于经营问题' });
+  expect(t.state).toBe('assigned');
+  const moved = (await db.doc(`tickets/${id}`).get()).data()!;
+  expect(moved).toMatchObject({ ownerDeptId: 'dept-business', assigneeUid: null, routing: { rule: 'transfer', reason: '属于经营问题' } });
+  expect(await notified(id, t.seq)).toEqual(['u-business-1', 'u-business-head', 'u-quality-head']);
+
+  await act('u-business-1', id, 'accept');
+  await act('u-business-1', id, 'wait_on_client', { reason: '等客户提供小票' });
+  const due = ((await db.doc(`tickets/${id}`).get()).get('dueAt')).toDate() as Date;
+  clock.advance(2 * HOUR);
+  await act('u-business-1', id, 'resume');
+  const resumed = (await db.doc(`tickets/${id}`).get()).data()!;
+  expect(resumed.dueAt.toDate().getTime()).toBe(due.getTime() + 2 * HOUR);
+  expect(resumed.pauses).toHaveLength(1);
+
+  const pub = await act('u-quality-2', id, 'publish_corrective_report', { causeAnalysis: '巡检缺失', measures: '建立巡检制度', prevention: '每周抽查' });
+  const ann = await db.doc(`announcements/${id}_${pub.seq}`).get();
+  expect(ann.data()).toMatchObject({ kind: 'corrective_report', audience: 'all_staff', ticketId: id });
 });
