@@ -10,7 +10,8 @@ import { FakeAuthAdmin } from '../../../test/support/fake-auth';
 import { ACTORS, READ_MATRIX, REPORTER, TICKETS, actorOf, now, type ActorId, type Read } from '../../../test/support/access-matrix';
 import { EXTRA_STAFF, STAFF, seedOrgWithExtras, tokenOf } from '../../../test/support/fixtures';
 import { ManualClock } from '../../src/domain/clock';
-import { canReadTicket, canSeeReporter } from '../../src/domain/policy';
+import { canReadTicket, canSeeReporter, canTransition, type Relation } from '../../src/domain/policy';
+import { MACHINE } from '../../src/domain/lifecycle/machine';
 import { useAuthAdmin } from '../../src/lib/auth-admin';
 import { useClock } from '../../src/lib/clock';
 import { createTicket } from '../../src/callables/create-ticket';
@@ -28,6 +29,7 @@ import { adminUpdateStaff } from '../../src/callables/admin-update-staff';
 import { adminSetStaffDisabled } from '../../src/callables/admin-set-staff-disabled';
 import { adminSaveDepartment } from '../../src/callables/admin-save-department';
 import { adminSaveBranch } from '../../src/callables/admin-save-branch';
+import { transitionTicket } from '../../src/callables/transition-ticket';
 
 const { db, fft, cleanup } = emulatorProject('permission-matrix');
 const fakeAuth = new FakeAuthAdmin();
@@ -92,6 +94,9 @@ beforeAll(async () => {
     batch.set(db.doc(`tickets/${id}/events/000001`), { seq: 1, type: 'received', at: now, actorUid: t.createdBy, actorName: 'x', from: null, to: 'received', changes: {}, note: '' });
   }
   for (const uid of ACTORS) {
+    // A ticket of its own per actor for the transition rows, so a successful transfer changes nothing else.
+    batch.set(db.doc(`tickets/tr-${uid}`), { ...TICKETS['t-biz']!, hasReporter: false });
+    batch.set(db.doc(`tickets/tr-${uid}/events/000001`), { seq: 1, type: 'received', at: now, actorUid: 'u-intake', actorName: 'x', from: null, to: 'received', changes: {}, note: '' });
     batch.set(db.doc(`notifications/n-${uid}`), { uid, ticketId: 't-biz', eventSeq: 1, type: 'assigned', title: 'hi', body: 'b', read: false, createdAt: now });
   }
   await batch.commit();
@@ -117,7 +122,7 @@ describe('role-decided callables', () => {
   test('every callable in the manifest is in the matrix', () => {
     const manifest = readFileSync(join(__dirname, '../../src/index.ts'), 'utf8');
     const exported = [...manifest.matchAll(/export \{ (\w+) \} from '\.\/callables\//g)].map((m) => m[1]);
-    const covered = [...Object.keys(ROLE_MATRIX), 'getTicket'];
+    const covered = [...Object.keys(ROLE_MATRIX), 'getTicket', 'transitionTicket'];
     expect(exported.filter((name) => !covered.includes(name!))).toEqual([]);
   });
 });
@@ -196,5 +201,27 @@ describe('rights come only from the verified token', () => {
   test('no token → unauthenticated; a token without claims → permission-denied', async () => {
     expect(await outcome(w(whoAmI)({ data: {} }))).toMatchObject({ ok: false, code: 'unauthenticated' });
     expect(await outcome(w(whoAmI)({ data: {}, auth: { uid: 'u-intake', token: { uid: 'u-intake' } } }))).toMatchObject({ ok: false, code: 'permission-denied' });
+  });
+});
+
+describe('ticket transitions: transitionTicket × role (transfer of a city complaint owned by the business department)', () => {
+  const call = w(transitionTicket);
+  /** Who may transfer: the owning department, quality of the branch, leadership, admin — never the auditor. */
+  const MAY_TRANSFER: readonly ActorId[] = ['u-business-1', 'u-business-head', 'u-quality-1', 'u-quality-head', 'u-leader', 'u-admin'];
+
+  test.each(ACTORS.map((uid) => [uid, MAY_TRANSFER.includes(uid)] as const))('%s transfers → allowed: %s', async (uid, allowed) => {
+    const who = MACHINE.transfer.who as readonly Relation[];
+    expect(canTransition(actorOf(uid), TICKETS['t-biz']!, 'transfer', who).allowed).toBe(allowed); // the table says what the policy says
+    const res = await outcome(call({
+      data: { ticketId: `tr-${uid}`, action: 'transfer', expectedState: 'in_progress', toDeptId: 'dept-engineering', reason: 'matrix' },
+      auth: tokenOf(uid),
+    }));
+    if (allowed) {
+      expect(res).toMatchObject({ ok: true });
+      expect((await db.doc(`tickets/tr-${uid}`).get()).get('ownerDeptId')).toBe('dept-engineering');
+    } else {
+      expect(res).toMatchObject({ ok: false, code: 'permission-denied' });
+      expect((await db.doc(`tickets/tr-${uid}`).get()).get('ownerDeptId')).toBe('dept-business');
+    }
   });
 });
