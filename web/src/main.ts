@@ -19,6 +19,9 @@ import { renderNotifications } from './views/notifications';
 import { renderSignIn } from './views/signin';
 import { parseQueue, renderTicketList } from './views/tickets';
 import { renderTicketDetail } from './views/ticketDetail';
+import { setAdminFunctions } from './views/adminApi';
+import { renderAuditLog } from './views/auditLog';
+import { renderStaff } from './views/staff';
 
 export const UNREAD_POLL_MS = 5_000;
 
@@ -26,12 +29,16 @@ type Route =
   | { name: 'tickets'; queue: ReturnType<typeof parseQueue> }
   | { name: 'new' }
   | { name: 'ticket'; id: string }
-  | { name: 'notifications' };
+  | { name: 'notifications' }
+  | { name: 'staff' }
+  | { name: 'audit' };
 
 function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter((p) => p !== '');
   if (parts[0] === 'notifications') return { name: 'notifications' };
+  if (parts[0] === 'admin' && parts[1] === 'staff') return { name: 'staff' };
+  if (parts[0] === 'admin' && parts[1] === 'audit') return { name: 'audit' };
   if (parts[0] === 'tickets' && parts[1] === 'new') return { name: 'new' };
   if (parts[0] === 'tickets' && parts[1]) return { name: 'ticket', id: decodeURIComponent(parts[1]) };
   return { name: 'tickets', queue: parseQueue(new URLSearchParams(query).get('queue')) };
@@ -78,6 +85,8 @@ function startShell(api: Api, auth: Auth, me: MeView): () => void {
       case 'new': renderNewTicket(ctx, main); break;
       case 'ticket': cleanup = renderTicketDetail(ctx, main, route.id); break;
       case 'notifications': cleanup = renderNotifications(ctx, main); break;
+      case 'staff': renderStaff(ctx, main); break;
+      case 'audit': renderAuditLog(ctx, main); break;
     }
     window.scrollTo(0, 0);
   }
@@ -106,6 +115,7 @@ async function boot(): Promise<void> {
   }
   const { auth, functions } = initFirebase(config);
   const api = createApi(functions);
+  setAdminFunctions(functions);
   let teardown: (() => void) | undefined;
   let generation = 0;
   let signInMessage: string | null = null;

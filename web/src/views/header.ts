@@ -2,6 +2,7 @@ import { ROLE_LABELS } from '../../../functions/src/domain/vocabulary';
 import type { MeView } from '../../../functions/src/domain/api';
 import { h } from '../dom';
 import { label, t } from '../i18n';
+import { at } from './adminText';
 
 /** An inline SVG bell (no icon font, no emoji: both may be missing on staff machines). */
 function bellIcon(): SVGSVGElement {
@@ -34,7 +35,9 @@ export function renderHeader(me: MeView, route: string, handlers: HeaderHandlers
       h('span', { class: 'brand-tagline' }, t('appTagline'))),
     h('nav', { class: 'main-nav' },
       navLink('#/tickets', t('navTickets'), 'nav-tickets', route === 'tickets' || route === 'ticket'),
-      navLink('#/tickets/new', t('navNewTicket'), 'nav-new-ticket', route === 'new')),
+      navLink('#/tickets/new', t('navNewTicket'), 'nav-new-ticket', route === 'new'),
+      me.role === 'admin' || me.role === 'auditor' ? navLink('#/admin/staff', at('navStaff'), 'nav-staff', route === 'staff') : null,
+      me.role === 'admin' || me.role === 'auditor' ? navLink('#/admin/audit', at('navAudit'), 'nav-audit', route === 'audit') : null),
     h('div', { class: 'user-area' },
       h('a', { class: 'notif-link', testid: 'nav-notifications', attrs: { href: '#/notifications', title: t('unreadTitle') } },
         bellIcon(),
