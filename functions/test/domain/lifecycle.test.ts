@@ -267,3 +267,19 @@ test('property: a random walk reaches every state of the machine (the generator 
   );
   expect([...seen].sort()).toEqual(['assigned', 'callback', 'cancelled', 'closed', 'in_progress', 'resolved', 'verification', 'waiting_on_client']);
 });
+
+test('reopen never goes beyond leadership: a ticket at level 2 reopened stays at level 2 and leadership is told', () => {
+  const verified = ticket({
+    state: 'closed', escalationLevel: 2, reopenCount: 1, assigneeUid: 'u-quality-1',
+    verification: { evidence: 'x', byUid: 'u-quality-2', byName: 'Quality Qian', at: at('2025-11-17 10:30') },
+  });
+  const { ticket: reopened, effect } = fire(verified, 'reopen', actor('u-intake'), { reason: '又买到过期商品' });
+  expect(reopened).toMatchObject({ state: 'in_progress', escalationLevel: 2, reopenCount: 2 });
+  expect(effect.notify).toContainEqual({ kind: 'leadership' });
+  // Same for a dissatisfied callback at the top level.
+  const cb = ticket({ state: 'callback', escalationLevel: 2, assigneeUid: 'u-quality-1' });
+  const again = fire(cb, 'callback', actor('u-intake'), { outcome: 'reached', satisfied: false, score: 1, awareOfChannel: true, comments: '不满意' });
+  expect(again.ticket).toMatchObject({ state: 'in_progress', escalationLevel: 2 });
+  // Below the top, one level up as before.
+  expect(fire({ ...verified, escalationLevel: 0 }, 'reopen', actor('u-intake'), { reason: 'r' }).ticket.escalationLevel).toBe(1);
+});

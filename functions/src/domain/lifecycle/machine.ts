@@ -55,10 +55,13 @@ function closeOpenPause(pauses: readonly PauseRecord[], now: Date): PauseRecord[
   return pauses.map((p) => (p.end === null ? { ...p, end: now } : p));
 }
 
-/** Back to work after a dissatisfied client: one level up, fresh deadline, a new resolution needed. */
+/**
+ * Back to work after a dissatisfied client: one level up (leadership, level 2, is the top: a
+ * ticket reopened there stays there), fresh deadline, a new resolution needed.
+ */
 function reopenEffect(t: LifecycleTicket, reason: string, ctx: LifecycleContext, extra: Partial<LifecycleTicket> = {}): Effect {
-  const level = t.escalationLevel + 1;
-  const dueAt = escalationDeadline(ctx.calendar, ctx.sla, Math.min(level, TOP_LEVEL) as 1 | 2, ctx.now).dueAt;
+  const level = Math.min(t.escalationLevel + 1, TOP_LEVEL) as 1 | 2;
+  const dueAt = escalationDeadline(ctx.calendar, ctx.sla, level, ctx.now).dueAt;
   const notify: Audience[] = [...ownerAudience(t)];
   if (t.ownerDeptId) notify.push({ kind: 'dept', deptId: t.ownerDeptId });
   if (level >= TOP_LEVEL) notify.push({ kind: 'leadership' });
