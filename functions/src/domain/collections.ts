@@ -11,6 +11,7 @@ export const COL = {
   mail: 'mail',
   deferredMail: 'deferredMail', // mail held back until its deliverAt (outside working hours)
   messages: 'messages',
+  deferredMessages: 'deferredMessages', // SMS held back until its deliverAt (no texts at night)
   config: 'config',
   counters: 'counters',
   auditLog: 'auditLog',

@@ -165,6 +165,14 @@ export const SmsDoc = z.object({
 });
 export type SmsDoc = z.infer<typeof SmsDoc>;
 
+/** An SMS held back until `deliverAt` (`deferredMessages/{id}`); the sweeper moves it to `messages/{id}`. */
+export const DeferredMessage = z.object({
+  message: SmsDoc,
+  deliverAt: z.date(),
+  ticketId: id,
+});
+export type DeferredMessage = z.infer<typeof DeferredMessage>;
+
 /** Custom claims on a staff member's ID token: the only source of rights. */
 export const StaffClaims = z.object({
   role: Role,

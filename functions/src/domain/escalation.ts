@@ -174,6 +174,30 @@ export function deliverAtFor(
 }
 
 /**
+ * Delivery of one message to a person named by several audiences: the earliest of their
+ * deliveries wins (immediate beats deferred), e.g. a leader who is also the assignee of a major
+ * complaint is mailed at once.
+ */
+export function earliestDeliverAt(
+  cal: WorkCalendar,
+  at: Date,
+  opts: { major: boolean; audiences: readonly Audience['kind'][] },
+): Date | null {
+  let best: Date | null | undefined;
+  for (const audience of opts.audiences) {
+    const d = deliverAtFor(cal, at, { major: opts.major, audience });
+    if (d === null) return null;
+    if (best === undefined || (best !== null && d.getTime() < best.getTime())) best = d;
+  }
+  return best ?? deliverAtFor(cal, at, { major: opts.major, audience: 'user' });
+}
+
+/** When a complainant's SMS goes: not at night or on a holiday — at the next working instant. E-mail goes at once. */
+export function smsDeliverAt(cal: WorkCalendar, at: Date): Date | null {
+  return cal.isWorkingTime(at) ? null : cal.nextWorkingInstant(at);
+}
+
+/**
  * The latest dueAt a ticket can have and still be in its warning window at `now`: a bound for
  * the sweeper's query (`dueAt <= horizon`), checked exactly per ticket by decideDeadline.
  */

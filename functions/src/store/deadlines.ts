@@ -1,6 +1,6 @@
 /**
  * Deadlines in Firestore: the ONE idempotent check behind every timer and sweep, the timers
- * themselves (Cloud Tasks in production, a fake in tests) and delivery of deferred mail.
+ * themselves (Cloud Tasks in production, a fake in tests) and delivery of deferred mail and SMS.
  *
  * At-least-once everywhere: a timer may fire early (the Tasks emulator ignores scheduleTime),
  * twice, or after the ticket moved on; the sweeper may run concurrently with a timer. Each of
@@ -10,18 +10,18 @@
  */
 import { HttpsError } from 'firebase-functions/v2/https';
 import { getFunctions } from 'firebase-admin/functions';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { DocumentData, Firestore } from 'firebase-admin/firestore';
+import type { z } from 'zod';
 import { COL } from '../domain/collections';
-import { DeferredMail, MailDoc, Ticket, type Notification } from '../domain/documents';
+import { DeferredMail, DeferredMessage, MailDoc, Ticket, type Notification } from '../domain/documents';
 import {
-  DEADLINE_STATES, decideDeadline, deliverAtFor, warnAtOf, warnHorizon, warningMessage, type DeadlineTicket, type NoActionReason,
+  DEADLINE_STATES, decideDeadline, earliestDeliverAt, warnAtOf, warnHorizon, warningMessage, type DeadlineTicket, type NoActionReason,
 } from '../domain/escalation';
-import type { Audience } from '../domain/lifecycle/types';
-import type { Recipient } from '../domain/notify';
 import { parseDoc } from '../lib/firestore';
 import { REGION } from '../lib/options';
+import { resolveAudience } from './audience';
 import { loadCalendar, loadSla } from './config';
-import { departmentRecipients, loadOrg, loadStaff } from './org';
+import { loadOrg } from './org';
 import { ticketRef } from './tickets';
 import { transitionTicket } from './transition';
 
@@ -84,11 +84,11 @@ async function warn(db: Firestore, ticketId: string, now: Date, expectedDueAt?: 
     const refs = recipients.map((r) => db.collection(COL.notifications).doc(warningId(ticketId, decision.dueAt, r.recipient.uid)));
     const existing = refs.length ? await tx.getAll(...refs) : [];
     let written = 0;
-    recipients.forEach(({ recipient: r, audience }, i) => {
+    recipients.forEach(({ recipient: r, kinds }, i) => {
       if (existing[i]!.exists) return;
       const id = refs[i]!.id;
       const msg = warningMessage(ticket, decision.dueAt, r.locale);
-      const deliverAt = deliverAtFor(calendar, now, { major: ticket.major, audience });
+      const deliverAt = earliestDeliverAt(calendar, now, { major: ticket.major, audiences: kinds });
       const notification: Notification = {
         uid: r.uid, ticketId, eventSeq: ticket.lastEventSeq, type: 'deadline_warning', title: msg.title, body: msg.body,
         read: false, createdAt: now, deliverAt,
@@ -101,36 +101,6 @@ async function warn(db: Firestore, ticketId: string, now: Date, expectedDueAt?: 
     });
     return { outcome: written ? ('warned' as const) : ('already-warned' as const) };
   });
-}
-
-/** People behind audiences (active only, each once), with the audience that named them (for deferral). */
-async function resolveAudience(
-  db: Firestore, audience: readonly Audience[], departments: readonly { id: string; headUid: string | null }[],
-): Promise<{ recipient: Recipient; audience: Audience['kind'] }[]> {
-  const one = async (uid: string): Promise<Recipient[]> => {
-    const s = await loadStaff(db, uid);
-    return s && !s.disabled ? [{ uid, email: s.email, locale: s.locale }] : [];
-  };
-  const lists = await Promise.all(audience.map(async (a) => {
-    let people: Recipient[];
-    switch (a.kind) {
-      case 'dept': people = await departmentRecipients(db, a.deptId); break;
-      case 'head': {
-        const head = departments.find((d) => d.id === a.deptId)?.headUid ?? null;
-        people = head ? await one(head) : await departmentRecipients(db, a.deptId);
-        break;
-      }
-      case 'user': people = await one(a.uid); break;
-      case 'leadership': {
-        const snap = await db.collection(COL.staff).where('role', '==', 'leadership').get();
-        people = (await Promise.all(snap.docs.map((d) => one(d.id)))).flat();
-        break;
-      }
-    }
-    return people.map((recipient) => ({ recipient, audience: a.kind }));
-  }));
-  const seen = new Set<string>();
-  return lists.flat().filter((r) => (seen.has(r.recipient.uid) ? false : (seen.add(r.recipient.uid), true)));
 }
 
 // ── timers ───────────────────────────────────────────────────────────────────────────────────
@@ -223,6 +193,8 @@ export interface SweepResult {
   escalated: number;
   warned: number;
   mailsDelivered: number;
+  /** Complainants' SMS held back outside working hours, now handed to the gateway. */
+  messagesDelivered: number;
   notificationsReleased: number;
 }
 
@@ -239,29 +211,46 @@ export async function sweepDeadlines(db: Firestore, now: Date): Promise<SweepRes
     .where('dueAt', '<=', horizon)
     .get();
   const results = await Promise.all(candidates.docs.map((d) => checkDeadline(db, d.id, now)));
-  const [mailsDelivered, notificationsReleased] = await Promise.all([deliverDeferredMail(db, now), releaseNotifications(db, now)]);
+  const [mailsDelivered, messagesDelivered, notificationsReleased] = await Promise.all([
+    deliverDeferredMail(db, now), deliverDeferredMessages(db, now), releaseNotifications(db, now),
+  ]);
   return {
     checked: results.length,
     escalated: results.filter((r) => r.outcome === 'escalated').length,
     warned: results.filter((r) => r.outcome === 'warned').length,
     mailsDelivered,
+    messagesDelivered,
     notificationsReleased,
   };
 }
 
 /** Moves deferred mails whose time has come into `mail` (same id), each exactly once. */
-export async function deliverDeferredMail(db: Firestore, now: Date): Promise<number> {
-  const due = await db.collection(COL.deferredMail).where('deliverAt', '<=', now).get();
+export function deliverDeferredMail(db: Firestore, now: Date): Promise<number> {
+  return deliverDeferred(db, now, COL.deferredMail, COL.mail, DeferredMail, (d) => d.mail);
+}
+
+/** Moves deferred SMS whose time has come into `messages` (same id), each exactly once. */
+export function deliverDeferredMessages(db: Firestore, now: Date): Promise<number> {
+  return deliverDeferred(db, now, COL.deferredMessages, COL.messages, DeferredMessage, (d) => d.message);
+}
+
+/**
+ * Moves held documents whose `deliverAt` has come into the extension's collection (same id),
+ * each exactly once: the extensions send on creation, so `create` never overwrites.
+ */
+async function deliverDeferred<S extends z.ZodType<{ deliverAt: Date }>>(
+  db: Firestore, now: Date, from: string, to: string, schema: S, payload: (held: z.infer<S>) => DocumentData,
+): Promise<number> {
+  const due = await db.collection(from).where('deliverAt', '<=', now).get();
   const moved = await Promise.all(due.docs.map((d) => db.runTransaction(async (tx) => {
-    const [held, sent] = await tx.getAll(d.ref, db.collection(COL.mail).doc(d.id));
+    const [held, sent] = await tx.getAll(d.ref, db.collection(to).doc(d.id));
     if (!held!.exists) return 0; // another sweep moved it
-    const deferred = parseDoc(DeferredMail, held!);
-    if (!sent!.exists) tx.create(sent!.ref, deferred.mail);
+    const deferred = parseDoc(schema, held!);
+    if (!sent!.exists) tx.create(sent!.ref, payload(deferred));
     tx.delete(held!.ref);
     return sent!.exists ? 0 : 1;
   }).catch((e: unknown) => {
-    // A concurrent sweep created the mail first (`create` never overwrites: the mail extension
-    // sends on creation); that sweep also removes the held copy.
+    // A concurrent sweep created the document first; that sweep also removes the held copy.
     if ((e as { code?: unknown }).code === 6) return 0;
     throw e;
   })));

@@ -10,20 +10,24 @@
  */
 import { HttpsError } from 'firebase-functions/v2/https';
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
-import { ACTOR_SYSTEM, Reporter, SmsDoc, MailDoc, Ticket, type LifecycleTicket, type TicketEvent } from '../domain/documents';
+import { ACTOR_SYSTEM, DeferredMessage, Reporter, SmsDoc, MailDoc, Ticket, type LifecycleTicket, type TicketEvent } from '../domain/documents';
 import type { Actor } from '../domain/actor';
+import type { WorkCalendar } from '../domain/calendar';
+import { earliestDeliverAt, smsDeliverAt } from '../domain/escalation';
 import { COL, REPORTER_DOC } from '../domain/collections';
 import { applyEffect, decide, allowedActions } from '../domain/lifecycle/decide';
-import { isTicketAction, TICKET_ACTIONS } from '../domain/lifecycle/machine';
-import type { Audience, Effect, LifecycleContext } from '../domain/lifecycle/types';
+import { isTicketAction, MACHINE, TICKET_ACTIONS, type TicketAction } from '../domain/lifecycle/machine';
+import type { Effect, LifecycleContext } from '../domain/lifecycle/types';
 import { actorName, actorUid } from '../domain/lifecycle/types';
-import { complainantMessage, formatShanghai, renderNotification, type Recipient } from '../domain/notify';
+import { complainantMessage, formatShanghai, renderNotification } from '../domain/notify';
 import type { DeptEntry } from '../domain/routing';
 import type { TicketState } from '../domain/vocabulary';
 import { parseDoc } from '../lib/firestore';
 import { loadCalendar, loadSla } from './config';
-import { departmentRecipients, loadOrg, loadStaff } from './org';
-import { applyChange, ticketRef, type Outgoing } from './tickets';
+import { resolveAudience } from './audience';
+import { auditActor, recordAudit, type AuditAction } from './audit';
+import { loadOrg, loadStaff } from './org';
+import { applyChange, diff, ticketRef, type Outgoing } from './tickets';
 
 export interface TransitionRequest {
   ticketId: string;
@@ -73,7 +77,7 @@ export async function transitionTicket(db: Firestore, req: TransitionRequest): P
         const { ok: _ok, code, message, ...details } = decision;
         throw new HttpsError(code, message, details);
       }
-      return commit(tx, db, req, ticket, decision.effect, org.departments);
+      return commit(tx, db, req, ticket, decision.effect, org.departments, calendar);
     });
   } catch (e) {
     if (!isContention(e)) throw e;
@@ -102,40 +106,52 @@ async function commit(
   ticket: LifecycleTicket,
   effect: Effect,
   departments: readonly DeptEntry[],
+  calendar: WorkCalendar,
 ): Promise<TransitionResult> {
   const seq = ticket.lastEventSeq + 1;
   const after = applyEffect(ticket, effect, req.now);
   const reporterSnap = effect.complainant && ticket.hasReporter
     ? await tx.get(ticketRef(db, req.ticketId).collection(COL.private).doc(REPORTER_DOC))
     : null;
-  const recipients = await resolveAudience(db, effect.notify, departments, actorUid(req.actor));
+  const recipients = await resolveAudience(db, effect.notify, departments, [actorUid(req.actor)]);
 
   const event: Omit<TicketEvent, 'seq' | 'at' | 'changes'> = {
     type: effect.eventType, actorUid: req.actor === 'system' ? ACTOR_SYSTEM : req.actor.uid, actorName: actorName(req.actor),
     from: ticket.state, to: after.state, note: effect.note,
   };
   const dept = departments.find((d) => d.id === after.ownerDeptId);
-  const outgoing: Outgoing[] = recipients.map((r) => {
+  const outgoing: Outgoing[] = recipients.map(({ recipient: r, kinds }) => {
+    // Outside working hours the e-mail waits for the next working instant (the in-app
+    // notification is written at once, marked with deliverAt); leadership alerts on a major
+    // complaint go at once. Named by several audiences: the earliest delivery wins.
+    const deliverAt = earliestDeliverAt(calendar, req.now, { major: after.major, audiences: kinds });
     const msg = renderNotification(after, { ...event, seq, at: req.now, changes: {} }, r.locale, {
       ownerDeptName: r.locale === 'en' ? (dept?.nameEn ?? dept?.name ?? '') : (dept?.name ?? ''),
       formatInstant: formatShanghai,
     });
-    return { uid: r.uid, email: r.email, ...msg };
+    return { uid: r.uid, email: r.email, deliverAt, ...msg };
   });
   applyChange(tx, db, req.ticketId, ticket, { patch: effect.patch, event, outgoing }, req.now);
+  // After the event's create: of two racing transitions the loser fails there, before this.
+  auditTransition(tx, db, req, ticket, after, effect);
 
   if (effect.announcement) {
     tx.create(db.collection(ANNOUNCEMENTS).doc(effect.announcement.id), effect.announcement.doc);
   }
   if (effect.complainant && reporterSnap?.exists) {
-    tellComplainant(tx, db, `${req.ticketId}_${seq}_reporter`, after, effect.complainant, parseDoc(Reporter, reporterSnap));
+    tellComplainant(tx, db, req.ticketId, `${req.ticketId}_${seq}_reporter`, after, effect.complainant, parseDoc(Reporter, reporterSnap), smsDeliverAt(calendar, req.now));
   }
   return { seq, state: after.state, ticket: after };
 }
 
-/** Mail and/or SMS (Twilio extension's `messages` schema) to a complainant who agreed to be contacted. */
+/**
+ * Mail and/or SMS (Twilio extension's `messages` schema) to a complainant who agreed to be
+ * contacted. E-mail may arrive at any hour; a text at night is rude: outside working hours the
+ * SMS waits in `deferredMessages` until the sweeper moves it to `messages` (`smsDeliverAt`).
+ */
 function tellComplainant(
-  tx: Transaction, db: Firestore, id: string, t: LifecycleTicket, what: 'resolved' | 'closed', reporter: Reporter,
+  tx: Transaction, db: Firestore, ticketId: string, id: string, t: LifecycleTicket, what: 'resolved' | 'closed', reporter: Reporter,
+  smsAt: Date | null,
 ): void {
   if (!reporter.consentToContact) return;
   const msg = complainantMessage(t, what);
@@ -145,36 +161,44 @@ function tellComplainant(
   const phone = reporter.phone.replace(/[\s-]/g, '');
   const sms = SmsDoc.safeParse({ to: phone, body: `【回响】${msg.title}。${msg.body}`.slice(0, 1600) });
   // A phone number the SMS gateway cannot take is skipped, not fatal: the mail (if any) still goes.
-  if (phone && sms.success) tx.create(db.collection(COL.messages).doc(id), sms.data);
+  if (!phone || !sms.success) return;
+  if (smsAt) tx.create(db.collection(COL.deferredMessages).doc(id), DeferredMessage.parse({ message: sms.data, deliverAt: smsAt, ticketId }));
+  else tx.create(db.collection(COL.messages).doc(id), sms.data);
 }
 
-/** People behind the audiences, active ones only, each once, never the actor themselves. */
-async function resolveAudience(
-  db: Firestore, audience: readonly Audience[], departments: readonly DeptEntry[], actorUid: string,
-): Promise<Recipient[]> {
-  const lists = await Promise.all(audience.map(async (a): Promise<Recipient[]> => {
-    switch (a.kind) {
-      case 'dept':
-        return departmentRecipients(db, a.deptId);
-      case 'head': {
-        const headUid = departments.find((d) => d.id === a.deptId)?.headUid ?? null;
-        return headUid ? userRecipient(db, headUid) : departmentRecipients(db, a.deptId);
-      }
-      case 'user':
-        return userRecipient(db, a.uid);
-      case 'leadership': {
-        const snap = await db.collection(COL.staff).where('role', '==', 'leadership').get();
-        return (await Promise.all(snap.docs.map((d) => userRecipient(db, d.id)))).flat();
-      }
-    }
-  }));
-  const seen = new Set<string>([actorUid]);
-  return lists.flat().filter((r) => (seen.has(r.uid) ? false : (seen.add(r.uid), true)));
-}
+/**
+ * Privileged lifecycle actions, recorded in the audit log in the transition's transaction
+ * (issue: every reassignment, closing, … with actor and reason). Transfers are reassignments to
+ * another department; cancelling and reopening end or undo a closing. Human escalation is not
+ * listed: its deadline follows the SLA policy, not a person's choice; no action sets dueAt by hand.
+ */
+export const AUDITED_ACTIONS: Partial<Record<TicketAction, AuditAction>> = {
+  assign: 'reassignment',
+  transfer: 'reassignment',
+  close: 'ticket_closed',
+  verify: 'ticket_closed',
+  cancel: 'ticket_closed',
+  reopen: 'ticket_closed',
+};
 
-async function userRecipient(db: Firestore, uid: string): Promise<Recipient[]> {
-  const s = await loadStaff(db, uid);
-  return s && !s.disabled ? [{ uid, email: s.email, locale: s.locale }] : [];
+/** Ticket fields an auditor follows; the full diff is in the ticket's own history event. */
+const AUDITED_FIELDS = ['state', 'ownerDeptId', 'assigneeUid', 'dueAt', 'escalationLevel'] as const;
+
+function auditTransition(
+  tx: Transaction, db: Firestore, req: TransitionRequest, before: LifecycleTicket, after: LifecycleTicket, effect: Effect,
+): void {
+  const action = AUDITED_ACTIONS[req.action as TicketAction];
+  if (!action) return;
+  const changes = Object.fromEntries(
+    Object.entries(diff(before, effect.patch)).filter(([k]) => (AUDITED_FIELDS as readonly string[]).includes(k)),
+  );
+  const label = MACHINE[req.action as TicketAction].label['zh-CN'];
+  const described = `${label}：${before.number}（${before.state} → ${after.state}）`;
+  const reason = (effect.note.trim() ? `${label}：${effect.note.trim()}` : described).slice(0, 1000);
+  const who = req.actor === 'system'
+    ? { actorUid: ACTOR_SYSTEM, actorName: actorName(req.actor), actorRole: 'system' as const }
+    : auditActor(req.actor);
+  recordAudit(tx, db, { action, at: req.now, ...who, target: { type: 'ticket', id: req.ticketId }, reason, changes });
 }
 
 /** Staff records the input names (the new assignee), for the guards. */

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { HOUR_MS, MINUTE_MS, createCalendar, defaultCalendarConfig, type WorkCalendar } from '../../src/domain/calendar';
 import {
-  decideDeadline, deliverAtFor, warnAtOf, warnHorizon, type DeadlineTicket,
+  decideDeadline, deliverAtFor, earliestDeliverAt, smsDeliverAt, warnAtOf, warnHorizon, type DeadlineTicket,
 } from '../../src/domain/escalation';
-import type { Ticket } from '../../src/domain/documents';
+import type { LifecycleTicket } from '../../src/domain/documents';
 import { MACHINE } from '../../src/domain/lifecycle/machine';
 import { defaultSlaPolicy } from '../../src/domain/sla';
 
@@ -52,7 +52,7 @@ describe('decideDeadline', () => {
       const now = at('2025-10-09 16:31');
       const d = decide(t, now);
       const ctx = { ticketId: 't', now, calendar: cal, sla: policy, departments: [], staff: new Map() };
-      const effect = MACHINE.escalate.effect(t as unknown as Ticket, { reason: 'overdue', expectedLevel: level }, 'system', ctx);
+      const effect = MACHINE.escalate.effect(t as unknown as LifecycleTicket, { reason: 'overdue', expectedLevel: level }, 'system', ctx);
       expect(d).toMatchObject({ action: 'escalate', level: effect.patch.escalationLevel, dueAt: effect.patch.dueAt, notify: effect.notify });
     }
   });
@@ -131,5 +131,24 @@ describe('deliverAtFor (notification deferral)', () => {
         expect(d!.getTime() - t.getTime()).toBeLessThan(15 * 24 * HOUR_MS);
       }
     }), { numRuns: 500 });
+  });
+});
+
+describe('earliestDeliverAt (a person named by several audiences) and smsDeliverAt', () => {
+  test('immediate beats deferred: a leader who is also named as a user on a major complaint is told at once', () => {
+    const night = at('2025-10-03 03:00');
+    expect(earliestDeliverAt(cal, night, { major: true, audiences: ['user', 'leadership'] })).toBeNull();
+    expect(earliestDeliverAt(cal, night, { major: true, audiences: ['head', 'user'] })).toEqual(at('2025-10-09 08:30'));
+    expect(earliestDeliverAt(cal, night, { major: false, audiences: ['leadership', 'dept'] })).toEqual(at('2025-10-09 08:30'));
+    expect(earliestDeliverAt(cal, at('2025-10-09 10:00'), { major: false, audiences: ['dept'] })).toBeNull();
+  });
+
+  test('no audience named: as an ordinary recipient', () => {
+    expect(earliestDeliverAt(cal, at('2025-10-03 03:00'), { major: true, audiences: [] })).toEqual(at('2025-10-09 08:30'));
+  });
+
+  test('SMS to a complainant: at once in working hours, else the next working instant', () => {
+    expect(smsDeliverAt(cal, at('2025-10-09 10:00'))).toBeNull();
+    expect(smsDeliverAt(cal, at('2025-10-09 22:00'))).toEqual(at('2025-10-10 08:30'));
   });
 });

@@ -1,0 +1,57 @@
+/**
+ * Audiences (domain/lifecycle/types.ts Audience) resolved to people, for the lifecycle engine
+ * and the deadline warnings alike. Each person appears once, with every audience kind that
+ * named them: delivery is decided per kind (escalation.ts deliverAtFor) and the earliest wins.
+ */
+import type { Firestore } from 'firebase-admin/firestore';
+import { COL } from '../domain/collections';
+import type { Audience } from '../domain/lifecycle/types';
+import type { Recipient } from '../domain/notify';
+import { departmentRecipients, loadStaff } from './org';
+
+export interface AudienceMember {
+  recipient: Recipient;
+  /** The audience kinds the person was named by, in order of first mention. */
+  kinds: Audience['kind'][];
+}
+
+/** People behind the audiences: active ones only, each once, never those in `exclude` (the actor). */
+export async function resolveAudience(
+  db: Firestore,
+  audience: readonly Audience[],
+  departments: readonly { id: string; headUid: string | null }[],
+  exclude: readonly string[] = [],
+): Promise<AudienceMember[]> {
+  const lists = await Promise.all(audience.map(async (a): Promise<[Audience['kind'], Recipient[]]> => {
+    switch (a.kind) {
+      case 'dept':
+        return [a.kind, await departmentRecipients(db, a.deptId)];
+      case 'head': {
+        const headUid = departments.find((d) => d.id === a.deptId)?.headUid ?? null;
+        return [a.kind, headUid ? await userRecipient(db, headUid) : await departmentRecipients(db, a.deptId)];
+      }
+      case 'user':
+        return [a.kind, await userRecipient(db, a.uid)];
+      case 'leadership': {
+        const snap = await db.collection(COL.staff).where('role', '==', 'leadership').get();
+        return [a.kind, (await Promise.all(snap.docs.map((d) => userRecipient(db, d.id)))).flat()];
+      }
+    }
+  }));
+  const excluded = new Set(exclude);
+  const byUid = new Map<string, AudienceMember>();
+  for (const [kind, people] of lists) {
+    for (const recipient of people) {
+      if (excluded.has(recipient.uid)) continue;
+      const member = byUid.get(recipient.uid);
+      if (!member) byUid.set(recipient.uid, { recipient, kinds: [kind] });
+      else if (!member.kinds.includes(kind)) member.kinds.push(kind);
+    }
+  }
+  return [...byUid.values()];
+}
+
+async function userRecipient(db: Firestore, uid: string): Promise<Recipient[]> {
+  const s = await loadStaff(db, uid);
+  return s && !s.disabled ? [{ uid, email: s.email, locale: s.locale }] : [];
+}
