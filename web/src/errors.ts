@@ -41,3 +41,19 @@ export function describeError(err: unknown): string {
       return t('errUnknown', { detail: err instanceof Error ? err.message : String(err) });
   }
 }
+
+/** The server's message of a callable error (FirebaseError.message), or null. */
+export function serverMessage(err: unknown): string | null {
+  return err instanceof FirebaseError && err.code.startsWith('functions/') ? err.message : null;
+}
+
+/** What a `failed-precondition` refusal of `transitionTicket` says about the ticket now. */
+export function refusalDetails(err: unknown): { state: string | null; allowedActions: string[] } | null {
+  if (!(err instanceof FirebaseError) || err.code !== 'functions/failed-precondition') return null;
+  const details: unknown = (err as FirebaseError & { details?: unknown }).details;
+  const d = typeof details === 'object' && details !== null ? (details as Record<string, unknown>) : {};
+  return {
+    state: typeof d['state'] === 'string' ? d['state'] : null,
+    allowedActions: Array.isArray(d['allowedActions']) ? d['allowedActions'].filter((a): a is string => typeof a === 'string') : [],
+  };
+}
