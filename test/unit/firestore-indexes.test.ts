@@ -1,0 +1,187 @@
+/**
+ * Offline checks of firestore.indexes.json: valid `firebase` shape, no duplicates, every index
+ * on a known collection and on fields its zod schema has; and every composite index the store's
+ * queries need in production is there — the ticket lists and the inbox are run against a fake
+ * Firestore that records each query (every role, department kind and queue), the sweeper's and
+ * the audit log's queries are listed by hand.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Firestore } from 'firebase-admin/firestore';
+import type { z } from 'zod';
+import type { Actor } from '../../functions/src/domain/actor';
+import { TicketQueue } from '../../functions/src/domain/api';
+import { COL } from '../../functions/src/domain/collections';
+import {
+  Branch, Client, DeferredMail, DeferredMessage, Department, Notification, Staff, Ticket, TicketEvent,
+} from '../../functions/src/domain/documents';
+import { AuditEntry } from '../../functions/src/domain/org/audit';
+import { DeptKind, Role } from '../../functions/src/domain/vocabulary';
+import { readInbox } from '../../functions/src/store/inbox';
+import { listTickets } from '../../functions/src/store/ticket-queries';
+
+interface IndexField { fieldPath: string; order?: 'ASCENDING' | 'DESCENDING'; arrayConfig?: 'CONTAINS' }
+interface Index { collectionGroup: string; queryScope: 'COLLECTION' | 'COLLECTION_GROUP'; fields: IndexField[] }
+
+const raw: unknown = JSON.parse(readFileSync(join(__dirname, '../../firestore.indexes.json'), 'utf8'));
+const file = raw as { indexes: Index[]; fieldOverrides: unknown[] };
+
+/** The schema of each collection that may carry an index. */
+const SCHEMAS: Record<string, z.ZodType> = {
+  [COL.tickets]: Ticket,
+  [COL.events]: TicketEvent,
+  [COL.notifications]: Notification,
+  [COL.auditLog]: AuditEntry,
+  [COL.deferredMail]: DeferredMail,
+  [COL.deferredMessages]: DeferredMessage,
+  [COL.staff]: Staff,
+  [COL.departments]: Department,
+  [COL.branches]: Branch,
+  [COL.clients]: Client,
+};
+
+/** Whether a (dotted) field path exists on an object schema, looking through optional/nullable/default. */
+function hasField(schema: z.ZodType, path: string): boolean {
+  let s: unknown = schema;
+  for (const segment of path.split('.')) {
+    for (let def = (s as { def?: { innerType?: unknown } }).def; def?.innerType; def = (s as { def?: { innerType?: unknown } }).def) s = def.innerType;
+    const shape = (s as { shape?: Record<string, z.ZodType> }).shape;
+    if (!shape || !(segment in shape)) return false;
+    s = shape[segment];
+  }
+  return true;
+}
+
+const key = (i: Index) => `${i.collectionGroup}/${i.queryScope}:${i.fields.map((f) => `${f.fieldPath} ${f.order ?? f.arrayConfig}`).join(',')}`;
+
+describe('firestore.indexes.json', () => {
+  test('has the firebase shape: indexes and fieldOverrides, nothing else', () => {
+    expect(Object.keys(raw as object).sort()).toEqual(['fieldOverrides', 'indexes']);
+    expect(Array.isArray(file.indexes)).toBe(true);
+    expect(Array.isArray(file.fieldOverrides)).toBe(true);
+    for (const i of file.indexes) {
+      expect(Object.keys(i).sort()).toEqual(['collectionGroup', 'fields', 'queryScope']);
+      expect(['COLLECTION', 'COLLECTION_GROUP']).toContain(i.queryScope);
+      // A one-field index is a single-field index: automatic, and refused in this file on deploy.
+      expect(i.fields.length).toBeGreaterThanOrEqual(2);
+      for (const f of i.fields) {
+        const modes = [f.order !== undefined, f.arrayConfig !== undefined].filter(Boolean);
+        expect(modes).toHaveLength(1);
+        if (f.order !== undefined) expect(['ASCENDING', 'DESCENDING']).toContain(f.order);
+        if (f.arrayConfig !== undefined) expect(f.arrayConfig).toBe('CONTAINS');
+      }
+      expect(new Set(i.fields.map((f) => f.fieldPath)).size).toBe(i.fields.length);
+    }
+  });
+
+  test('no index is listed twice', () => {
+    const keys = file.indexes.map(key);
+    expect(keys.filter((k, n) => keys.indexOf(k) !== n)).toEqual([]);
+  });
+
+  test('every index names a known collection and fields of its schema', () => {
+    const problems: string[] = [];
+    for (const i of file.indexes) {
+      const schema = SCHEMAS[i.collectionGroup];
+      if (!schema || !(Object.values(COL) as string[]).includes(i.collectionGroup)) {
+        problems.push(`${key(i)}: unknown collection`);
+        continue;
+      }
+      for (const f of i.fields) if (!hasField(schema, f.fieldPath)) problems.push(`${key(i)}: no field ${f.fieldPath}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+// ── the queries the store runs ──────────────────────────────────────────────────────────────
+
+interface Recorded { collection: string; filters: Array<{ field: string; op: string }>; orders: Array<{ field: string; dir: 'asc' | 'desc' }> }
+
+/** A Firestore that answers every query with nothing and records its shape. */
+function recordingDb(log: Recorded[]): Firestore {
+  const query = (q: Recorded): unknown => ({
+    where: (field: string, op: string) => query({ ...q, filters: [...q.filters, { field, op }] }),
+    orderBy: (field: string, dir: 'asc' | 'desc' = 'asc') => query({ ...q, orders: [...q.orders, { field, dir }] }),
+    limit: () => query(q),
+    get: async () => (log.push(q), { docs: [], size: 0, empty: true }),
+    count: () => ({ get: async () => (log.push(q), { data: () => ({ count: 0 }) }) }),
+  });
+  return { collection: (c: string) => query({ collection: c, filters: [], orders: [] }) } as unknown as Firestore;
+}
+
+const RANGE = new Set(['<', '<=', '>', '>=', '!=', 'not-in']);
+
+/** The composite index a query needs (equality fields, then the order), or null when single-field indexes serve it. */
+function needed(q: Recorded): Index | null {
+  const equality = [...new Set(q.filters.filter((f) => !RANGE.has(f.op)).map((f) => f.field))].sort();
+  const ranged = [...new Set(q.filters.filter((f) => RANGE.has(f.op)).map((f) => f.field))];
+  const orders = [...q.orders];
+  for (const r of ranged) if (!orders.some((o) => o.field === r)) orders.unshift({ field: r, dir: 'asc' });
+  const fields = [...equality.map((fieldPath) => ({ fieldPath, order: 'ASCENDING' as const })),
+    ...orders.map((o) => ({ fieldPath: o.field, order: o.dir === 'desc' ? 'DESCENDING' as const : 'ASCENDING' as const }))];
+  if (orders.length === 0 || (equality.length === 0 && orders.length === 1)) return null; // merge join / single-field
+  return { collectionGroup: q.collection, queryScope: 'COLLECTION', fields };
+}
+
+/** Whether the file has the index: same collection, the equality fields in any order, then the same order. */
+function covered(want: Index): boolean {
+  const eq = want.fields.filter((f, n) => n < want.fields.length - 1 && f.order === 'ASCENDING');
+  return file.indexes.some((i) => {
+    if (i.collectionGroup !== want.collectionGroup || i.queryScope !== want.queryScope || i.fields.length !== want.fields.length) return false;
+    const head = i.fields.slice(0, eq.length).map((f) => `${f.fieldPath} ${f.order}`).sort();
+    const wantHead = eq.map((f) => `${f.fieldPath} ${f.order}`).sort();
+    const tail = i.fields.slice(eq.length).map((f) => `${f.fieldPath} ${f.order}`);
+    const wantTail = want.fields.slice(eq.length).map((f) => `${f.fieldPath} ${f.order}`);
+    return JSON.stringify(head) === JSON.stringify(wantHead) && JSON.stringify(tail) === JSON.stringify(wantTail);
+  });
+}
+
+const describeIndex = (i: Index) => `${i.collectionGroup}: ${i.fields.map((f) => `${f.fieldPath} ${f.order}`).join(', ')}`;
+
+/** Queries the recorder cannot run offline (they need config and a calendar), listed by hand. */
+const BY_HAND: Recorded[] = [
+  // store/deadlines.ts sweepDeadlines: open tickets whose deadline is within the horizon.
+  { collection: COL.tickets, filters: [{ field: 'state', op: 'in' }, { field: 'dueAt', op: '<=' }], orders: [] },
+  // store/audit.ts listAuditLog filtered by action, newest first, older than a cursor.
+  { collection: COL.auditLog, filters: [{ field: 'action', op: '==' }, { field: 'at', op: '<' }], orders: [{ field: 'at', dir: 'desc' }] },
+];
+
+test('every composite index the ticket lists and the inbox need is declared, and no other', async () => {
+  const log: Recorded[] = [];
+  const db = recordingDb(log);
+  for (const role of Role.options) {
+    for (const deptKind of DeptKind.options) {
+      const actor: Actor = { uid: 'u', role, deptId: 'd', deptKind, branchId: 'b', displayName: 'U', locale: 'zh-CN' };
+      for (const queue of TicketQueue.options) await listTickets(db, actor, queue, 20, new Date('2025-11-17T02:00:00Z'));
+    }
+  }
+  for (const unreadOnly of [false, true]) await readInbox(db, 'u', unreadOnly, 20);
+  expect(log.length).toBeGreaterThan(50); // the recorder saw the queries
+
+  const missing = [...new Set(log.map(needed).filter((i): i is Index => i !== null && !covered(i)).map(describeIndex))];
+  expect(missing).toEqual([]);
+
+  // Every declared index serves one of the queries (an unused index costs writes and storage).
+  const wanted = [...log, ...BY_HAND].map(needed).filter((i): i is Index => i !== null);
+  const unused = file.indexes.filter((i) => !wanted.some((w) => covered(w) && sameIndex(i, w))).map(describeIndex);
+  expect(unused).toEqual([]);
+});
+
+/** Same collection and fields, the equality prefix in any order. */
+function sameIndex(i: Index, w: Index): boolean {
+  const n = w.fields.length;
+  if (i.collectionGroup !== w.collectionGroup || i.fields.length !== n) return false;
+  const f = (x: Index) => [x.fields.slice(0, n - 1).map((y) => `${y.fieldPath} ${y.order}`).sort(), `${x.fields[n - 1]!.fieldPath} ${x.fields[n - 1]!.order}`];
+  return JSON.stringify(f(i)) === JSON.stringify(f(w));
+}
+
+test("the sweeper's and the audit log's queries have their indexes", () => {
+  for (const q of BY_HAND) {
+    const want = needed(q)!;
+    expect(want).not.toBeNull();
+    expect(covered(want) ? 'declared' : describeIndex(want)).toBe('declared');
+  }
+  // Single-field queries (deferred mail/SMS and notifications by deliverAt, staff by role or
+  // department, events by seq, clients by code) need nothing in the file.
+  expect(needed({ collection: COL.deferredMail, filters: [{ field: 'deliverAt', op: '<=' }], orders: [] })).toBeNull();
+});
