@@ -213,6 +213,14 @@ describe('complaint lifecycle (browser)', () => {
     await signOut();
 
     await signInAs('quality.zhao');
+    // Every work queue loads for her (the ticket is in none of these: it is awaiting verification, not open).
+    for (const queue of ['mine', 'department', 'overdue', 'due_soon', 'awaiting_callback']) {
+      await page.getByTestId(`queue-${queue}`).click();
+      await page.locator(`.tab.active[data-testid="queue-${queue}"]`).waitFor();
+      await page.locator('[data-testid="ticket-list"] table, [data-testid="ticket-list-empty"], [data-testid="ticket-list-error"]').first().waitFor();
+      expect(await page.getByTestId('ticket-list-error').count()).toBe(0);
+      expect(await page.locator(`[data-testid="ticket-row"][data-ticket-id="${id}"]`).count()).toBe(queue === 'department' ? 1 : 0);
+    }
     await openFromQueue('awaiting_verification', id);
     expect(await offered()).toContain('verify');
     await act('verify', { fill: { evidence: '现场抽查前台接待，已按规范用语服务；培训签到表已归档。' } });

@@ -1,5 +1,6 @@
 import type { LifecycleView, TicketDetailView, TicketEventView } from '../../../functions/src/domain/api';
 import { MACHINE, type TicketAction as ActionId } from '../../../functions/src/domain/lifecycle/machine';
+import { OPEN_STATES } from '../../../functions/src/domain/queues';
 import type { EventType } from '../../../functions/src/domain/lifecycle/types';
 import {
   CHANNEL_LABELS, COMPLAINT_SUBJECT_LABELS, TICKET_KIND_LABELS, TICKET_STATE_LABELS,
@@ -275,7 +276,8 @@ function render(ctx: Ctx, st: PageState, detail: TicketDetailView, hs: Handlers)
   const tk = detail.ticket;
   const lc = detail.lifecycle;
   const paused = tk.state === 'waiting_on_client';
-  const left = timeLeft(tk.dueAt);
+  // The deadline binds only while the ticket is being worked on.
+  const left = OPEN_STATES.includes(tk.state) ? timeLeft(tk.dueAt) : null;
   const routed = tk.ownerDeptId !== null;
   return h('div', { class: 'detail', testid: 'ticket-detail', attrs: { 'data-ticket-id': tk.id, 'data-seq': lc.lastEventSeq } },
     h('div', { class: 'page-head' },
