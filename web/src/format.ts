@@ -55,3 +55,14 @@ export function formatAmount(amount: number | null): string {
   if (amount === null) return t('none');
   return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'CNY' }).format(amount);
 }
+
+/** Working time left (server-computed, organisation calendar): hours and minutes of working time. */
+export function workingTimeLeft(ms: number | null): TimeLeft | null {
+  if (ms === null) return null;
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const parts: string[] = [];
+  if (minutes >= 60) parts.push(t('hours', { n: Math.floor(minutes / 60) }));
+  if (minutes % 60 > 0 || minutes === 0) parts.push(t('minutes', { n: minutes % 60 }));
+  const d = parts.join(locale() === 'en' ? ' ' : '');
+  return ms >= 0 ? { text: t('timeLeft', { d }), overdue: false } : { text: t('overdueBy', { d }), overdue: true };
+}

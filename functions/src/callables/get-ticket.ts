@@ -1,6 +1,7 @@
 import { onCall } from 'firebase-functions/v2/https';
 import { GetTicketInput } from '../domain/api';
 import { requireActor } from '../lib/actor';
+import { clock } from '../lib/clock';
 import { parseInput } from '../lib/errors';
 import { db } from '../lib/firestore';
 import { readTicketDetail } from '../store/read-ticket';
@@ -9,5 +10,5 @@ import { readTicketDetail } from '../store/read-ticket';
 export const getTicket = onCall(async (request) => {
   const actor = await requireActor(db(), request);
   const { ticketId } = parseInput(GetTicketInput, request.data);
-  return readTicketDetail(db(), actor, ticketId);
+  return readTicketDetail(db(), actor, ticketId, clock().now());
 });

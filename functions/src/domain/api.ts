@@ -100,6 +100,11 @@ export interface TicketDetailView {
   reporterRedacted: boolean;
   /** Allowed actions now, escalation, pauses, resolution, callbacks, verification (domain/lifecycle/view.ts). */
   lifecycle: LifecycleView;
+  /**
+   * Working time (ms, organisation calendar) from now to dueAt while the deadline runs;
+   * negative when overdue; null when the ticket is not open or has no deadline.
+   */
+  workingTimeLeftMs: number | null;
 }
 
 export interface NotificationView {

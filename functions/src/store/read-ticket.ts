@@ -10,20 +10,24 @@ import { lifecycleView } from '../domain/lifecycle/view';
 import { authorize } from '../lib/actor';
 import { notFound } from '../lib/errors';
 import { parseDoc } from '../lib/firestore';
+import { OPEN_STATES } from '../domain/queues';
+import { loadCalendar } from './config';
 import { loadOrg } from './org';
 
 /** A ticket with its history; the complainant's identity only for those the policy allows. */
-export async function readTicketDetail(db: Firestore, actor: Actor, ticketId: string): Promise<TicketDetailView> {
+export async function readTicketDetail(db: Firestore, actor: Actor, ticketId: string, now: Date): Promise<TicketDetailView> {
   const ref = db.collection(COL.tickets).doc(ticketId);
   const snap = await ref.get();
   if (!snap.exists) throw notFound('ticket', ticketId);
   const ticket = parseDoc(Ticket, snap);
   authorize(canReadTicket(actor, ticket));
   const maySeeReporter = canSeeReporter(actor, ticket).allowed;
-  const [events, reporterSnap, org] = await Promise.all([
+  const running = ticket.dueAt !== null && OPEN_STATES.includes(ticket.state) && ticket.state !== 'waiting_on_client';
+  const [events, reporterSnap, org, calendar] = await Promise.all([
     ref.collection(COL.events).orderBy('seq').get(),
     maySeeReporter && ticket.hasReporter ? ref.collection(COL.private).doc(REPORTER_DOC).get() : Promise.resolve(null),
     loadOrg(db),
+    running ? loadCalendar(db) : Promise.resolve(null),
   ]);
   const dept = org.departments.find((d) => d.id === ticket.ownerDeptId);
   const reporter = reporterSnap?.exists ? parseDoc(Reporter, reporterSnap) : null;
@@ -36,5 +40,6 @@ export async function readTicketDetail(db: Firestore, actor: Actor, ticketId: st
     reporter,
     reporterRedacted: ticket.hasReporter && !maySeeReporter,
     lifecycle: lifecycleView(ticket, actor),
+    workingTimeLeftMs: calendar && ticket.dueAt ? calendar.workingTimeBetween(now, ticket.dueAt) : null,
   };
 }

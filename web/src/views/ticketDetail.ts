@@ -12,7 +12,7 @@ import {
 import type { Ctx } from '../context';
 import { h, replaceChildren, type Child } from '../dom';
 import { describeError, errorCode, fieldErrors, refusalDetails, serverMessage } from '../errors';
-import { formatAmount, formatInstant, timeLeft } from '../format';
+import { formatAmount, formatInstant, workingTimeLeft } from '../format';
 import { label, locale, t, type MessageKey } from '../i18n';
 import { poll } from '../poll';
 import { stateBadge } from './tickets';
@@ -277,7 +277,7 @@ function render(ctx: Ctx, st: PageState, detail: TicketDetailView, hs: Handlers)
   const lc = detail.lifecycle;
   const paused = tk.state === 'waiting_on_client';
   // The deadline binds only while the ticket is being worked on.
-  const left = OPEN_STATES.includes(tk.state) ? timeLeft(tk.dueAt) : null;
+  const left = OPEN_STATES.includes(tk.state) ? workingTimeLeft(detail.workingTimeLeftMs) : null;
   const routed = tk.ownerDeptId !== null;
   return h('div', { class: 'detail', testid: 'ticket-detail', attrs: { 'data-ticket-id': tk.id, 'data-seq': lc.lastEventSeq } },
     h('div', { class: 'page-head' },
@@ -310,7 +310,7 @@ function render(ctx: Ctx, st: PageState, detail: TicketDetailView, hs: Handlers)
             [t('fieldOwner'), routed ? (tk.ownerDeptName ?? tk.ownerDeptId) : h('span', { class: 'muted' }, t('routingPending')), 'ticket-owner'],
             [t('fieldRoutingReason'), tk.routingReason ?? t('none'), 'ticket-routing-reason'],
             [t('fieldDueAt'), h('span', { attrs: { 'data-due': tk.dueAt ?? '' } }, formatInstant(tk.dueAt)), 'ticket-due'],
-            // The server gives the due instant, not working time left: this is calendar time.
+            // Working time by the organisation's calendar, computed by the server.
             [t('fieldTimeLeft'), paused ? h('span', { class: 'pending-text' }, t('clockPaused'))
               : left ? h('span', { class: left.overdue ? 'overdue-text' : '' }, left.text) : t('none'), 'ticket-time-left'],
             [t('fieldEscalation'), String(lc.escalationLevel), 'ticket-escalation'],
@@ -360,7 +360,8 @@ export function renderTicketDetail(ctx: Ctx, root: HTMLElement, ticketId: string
       const detail = await ctx.api.getTicket({ ticketId });
       if (stopped) return;
       // Re-render only when something changed, or (no form open) the minute did, for "time left": keeps focus and input.
-      const key = JSON.stringify(detail);
+      // workingTimeLeftMs moves on every poll; the minute tick below repaints it.
+      const key = JSON.stringify({ ...detail, workingTimeLeftMs: null });
       const nowMinute = Math.floor(Date.now() / 60_000);
       if (force || key !== shown || (nowMinute !== minute && st.open === null)) {
         shown = key;
