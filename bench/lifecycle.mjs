@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 
 const require = createRequire(new URL('../functions/package.json', import.meta.url));
-const NOTIFICATION_COLLECTIONS = new Set(['notifications', 'mail', 'deferredMail', 'messages']);
+const NOTIFICATION_COLLECTIONS = new Set(['notifications', 'mail', 'deferredMail', 'messages', 'deferredMessages']);
 const TICKET_COLLECTIONS = new Set(['tickets/events', 'tickets']);
 
 function freePort() {

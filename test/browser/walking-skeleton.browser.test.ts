@@ -7,12 +7,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
 import { startStackProcess, type DemoStaff, type RunningStack } from './support/stack';
 
 const REPO = path.resolve(__dirname, '../..');
 const RESULTS = path.join(REPO, 'test-results');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const ROUTING_TIMEOUT_MS = 45_000;
 
 function pickStaff(stack: RunningStack, match: (s: DemoStaff) => boolean): DemoStaff {
@@ -51,14 +51,7 @@ describe('walking skeleton (browser)', () => {
     fs.mkdirSync(RESULTS, { recursive: true });
     [stack, browser] = await Promise.all([
       startStackProcess({ seed: true, quiet: true, portBase: 17000 }),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync',
-        ],
-      }),
+      launchChromium(),
     ]);
     context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1360, height: 900 } });
     page = await context.newPage();

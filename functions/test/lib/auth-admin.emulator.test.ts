@@ -59,10 +59,17 @@ async function signIn(email: string, password: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  const port = await freePort();
+  const [port, hubPort, loggingPort] = [await freePort(), await freePort(), await freePort()];
   dir = mkdtempSync(join(tmpdir(), 'huixiang-auth-'));
+  // Hub and logging on free ports too, so this suite runs beside a dev stack (which holds 4400/4500).
   writeFileSync(join(dir, 'firebase.json'), JSON.stringify({
-    emulators: { auth: { host: '127.0.0.1', port }, ui: { enabled: false }, singleProjectMode: true },
+    emulators: {
+      auth: { host: '127.0.0.1', port },
+      hub: { host: '127.0.0.1', port: hubPort },
+      logging: { host: '127.0.0.1', port: loggingPort },
+      ui: { enabled: false },
+      singleProjectMode: true,
+    },
   }));
   child = spawn(join(repo, 'node_modules/.bin/firebase'), ['emulators:start', '--only', 'auth', '--project', projectId], {
     cwd: dir, detached: true, stdio: 'ignore', env: { ...process.env, XDG_CONFIG_HOME: dir, TMPDIR: dir },
