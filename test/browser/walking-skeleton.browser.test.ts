@@ -96,6 +96,8 @@ describe('walking skeleton (browser)', () => {
     await page.waitForSelector('[data-testid="ticket-state"][data-state="assigned"]', { timeout: ROUTING_TIMEOUT_MS });
     expect(await page.getByTestId('ticket-state').textContent()).toBe('已分派');
     expect(await page.getByTestId('ticket-owner').textContent()).toBe('品质管理部');
+    // a service complaint without a claim is settled at CS-manager level (mall authority rules)
+    expect(await page.getByTestId('ticket-authority').textContent()).toContain('客服经理');
     const due = await page.locator('[data-testid="ticket-due"] [data-due]').getAttribute('data-due');
     expect(due).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(await page.getByTestId('ticket-time-left').textContent()).toMatch(/剩余|已超时/);

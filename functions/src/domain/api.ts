@@ -3,7 +3,7 @@
  * JSON views they return. Shared with the web client, which imports these types.
  */
 import { z } from 'zod';
-import { Channel, ComplaintSubject, Locale, Role, TicketKind, TicketState } from './vocabulary';
+import { Authority, Channel, ComplaintSubject, Locale, Role, TicketKind, TicketState } from './vocabulary';
 import { Reporter } from './documents';
 import type { LifecycleView } from './lifecycle/view';
 export type { LifecycleView } from './lifecycle/view';
@@ -68,6 +68,9 @@ export interface TicketView {
   ownerDeptName: string | null;
   assigneeUid: string | null;
   routingReason: string | null;
+  /** Complaints: who may settle it (mall authority rules) and why. */
+  authority: Authority | null;
+  authorityReason: string | null;
   receivedAt: string;
   dueAt: string | null;
   escalationLevel: number;

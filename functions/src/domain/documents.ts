@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import {
-  Channel, ClientTier, ComplaintSubject, DeptKind, Locale, Role, TicketKind, TicketState,
+  Authority, Channel, ClientTier, ComplaintSubject, DeptKind, Locale, Role, TicketKind, TicketState,
 } from './vocabulary';
 import { lifecycleFields } from './lifecycle/records';
 
@@ -60,6 +60,9 @@ export const RoutingDecision = z.object({
   deptKind: DeptKind,
   rule: z.string().min(1),
   reason: z.string().min(1),
+  /** For complaints: the level allowed to settle it, and why (null when not configured). */
+  authority: Authority.nullable().default(null),
+  authorityReason: z.string().nullable().default(null),
 });
 export type RoutingDecision = z.infer<typeof RoutingDecision>;
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Branch, Department, RoutingDecision } from './documents';
-import { Channel, ComplaintSubject, DeptKind, TicketKind, type Locale } from './vocabulary';
+import { Channel, ComplaintSubject, DeptKind, TicketKind, type Authority, type Locale } from './vocabulary';
 
 export const RoutingRule = z.object({
   id: z.string().min(1),
@@ -23,10 +23,30 @@ export const RoutingRule = z.object({
 });
 export type RoutingRule = z.infer<typeof RoutingRule>;
 
+/**
+ * Settlement authority by claimed value (yuan) and gravity [001 商场 三(五)]: from
+ * `storeManagerFrom`, the listed grave subjects, or a complaint against a supervisor → store
+ * manager; from `csManagerFrom` or the listed subjects → CS manager; below → CS staff.
+ */
+export const AuthorityConfig = z
+  .object({
+    csManagerFrom: z.number().nonnegative(),
+    storeManagerFrom: z.number().nonnegative(),
+    storeManagerSubjects: z.array(ComplaintSubject).default([]),
+    csManagerSubjects: z.array(ComplaintSubject).default([]),
+  })
+  .refine((a) => a.csManagerFrom <= a.storeManagerFrom, {
+    path: ['storeManagerFrom'],
+    message: 'must not be below csManagerFrom',
+  });
+export type AuthorityConfig = z.infer<typeof AuthorityConfig>;
+
 export const RoutingConfig = z.object({
   rules: z.array(RoutingRule).min(1),
   /** Where anything no rule matches goes. */
   fallback: DeptKind.default('business'),
+  /** Complaint settlement authority; null where the organisation does not use it. */
+  authority: AuthorityConfig.nullable().default(null),
 });
 export type RoutingConfig = z.infer<typeof RoutingConfig>;
 
@@ -65,6 +85,13 @@ export const DEFAULT_ROUTING: RoutingConfig = {
     },
   ],
   fallback: 'business',
+  authority: {
+    csManagerFrom: 500,
+    storeManagerFrom: 2000,
+    // expired food, safety; food poisoning and building facilities are reported as safety
+    storeManagerSubjects: ['goods_expired', 'safety_accident', 'safety_environment'],
+    csManagerSubjects: ['service_attitude', 'service_checkout', 'service_missing', 'service_improper', 'service_withdrawn'],
+  },
 };
 
 export interface RoutableTicket {
@@ -115,6 +142,30 @@ export function findDepartment(
   return null;
 }
 
+const AUTHORITY_REASONS: Record<string, Record<Locale, (v: string) => string>> = {
+  amount: { 'zh-CN': (v) => `索赔金额 ${v} 元`, en: (v) => `claimed ${v} yuan` },
+  subject: { 'zh-CN': () => '投诉性质', en: () => 'nature of the complaint' },
+  supervisor: { 'zh-CN': () => '投诉管理人员', en: () => 'complaint against a supervisor' },
+  default: { 'zh-CN': () => '一般投诉', en: () => 'ordinary complaint' },
+};
+
+/** The level allowed to settle a complaint, with the reason; null for other kinds or when unconfigured. */
+export function authorityFor(
+  config: AuthorityConfig | null,
+  t: RoutableTicket,
+  locale: Locale = 'zh-CN',
+): { authority: Authority; reason: string } | null {
+  if (!config || t.kind !== 'complaint') return null;
+  const amount = t.claimedAmount ?? 0;
+  const why = (key: string, v = '') => AUTHORITY_REASONS[key]![locale](v);
+  if (amount >= config.storeManagerFrom) return { authority: 'store_manager', reason: why('amount', String(amount)) };
+  if (t.againstOfficeDirector) return { authority: 'store_manager', reason: why('supervisor') };
+  if (t.subject && config.storeManagerSubjects.includes(t.subject)) return { authority: 'store_manager', reason: why('subject') };
+  if (amount >= config.csManagerFrom) return { authority: 'cs_manager', reason: why('amount', String(amount)) };
+  if (t.subject && config.csManagerSubjects.includes(t.subject)) return { authority: 'cs_manager', reason: why('subject') };
+  return { authority: 'cs_staff', reason: why('default') };
+}
+
 export class RoutingError extends Error {}
 
 /** Decides the owning department and records why. Throws RoutingError when the org lacks it. */
@@ -131,10 +182,13 @@ export function routeTicket(
   if (!dept) {
     throw new RoutingError(`No ${kind} department serves branch ${t.branchId}`);
   }
+  const authority = authorityFor(config.authority, t, locale);
   return {
     deptId: dept.id,
     deptKind: kind,
     rule: rule?.id ?? 'fallback',
     reason: rule ? rule.reason[locale] : locale === 'zh-CN' ? '默认分派' : 'Default routing',
+    authority: authority?.authority ?? null,
+    authorityReason: authority?.reason ?? null,
   };
 }

@@ -19,6 +19,8 @@ export function ticketView(id: string, t: Ticket, ownerDeptName: string | null):
     ownerDeptName,
     assigneeUid: t.assigneeUid,
     routingReason: t.routing?.reason ?? null,
+    authority: t.routing?.authority ?? null,
+    authorityReason: t.routing?.authorityReason ?? null,
     receivedAt: t.receivedAt.toISOString(),
     dueAt: t.dueAt?.toISOString() ?? null,
     escalationLevel: t.escalationLevel,

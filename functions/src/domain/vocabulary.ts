@@ -116,3 +116,13 @@ const tiers = labelled({
 export const ClientTier = tiers.schema;
 export type ClientTier = z.infer<typeof ClientTier>;
 export const CLIENT_TIER_LABELS = tiers.labels;
+
+/** Who may settle a complaint, by claimed value and gravity (mall rules [001 商场 三(五)]). */
+const authorities = labelled({
+  cs_staff: { 'zh-CN': '客服人员', en: 'CS staff' },
+  cs_manager: { 'zh-CN': '客服经理', en: 'CS manager' },
+  store_manager: { 'zh-CN': '店长/总经理', en: 'Store manager' },
+});
+export const Authority = authorities.schema;
+export type Authority = z.infer<typeof Authority>;
+export const AUTHORITY_LABELS = authorities.labels;

@@ -72,6 +72,11 @@ test('feedback goes to the business department; compensation to leadership', asy
   await Promise.all([deliver(suggestion, 's'), deliver(compensation, 'c')]);
   expect((await db.doc(`tickets/${suggestion}`).get()).get('ownerDeptId')).toBe('dept-business');
   expect((await db.doc(`tickets/${compensation}`).get()).get('ownerDeptId')).toBe('dept-leadership');
+  // a 3000-yuan claim may only be settled by the store manager; feedback has no authority level
+  expect((await db.doc(`tickets/${compensation}`).get()).get('routing')).toMatchObject({
+    authority: 'store_manager', authorityReason: '索赔金额 3000 元',
+  });
+  expect((await db.doc(`tickets/${suggestion}`).get()).get('routing.authority')).toBeNull();
 });
 
 test('a county client is served by its own branch where it has the department, else by the city company', async () => {

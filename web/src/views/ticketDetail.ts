@@ -3,7 +3,7 @@ import { MACHINE, type TicketAction as ActionId } from '../../../functions/src/d
 import { OPEN_STATES } from '../../../functions/src/domain/queues';
 import type { EventType } from '../../../functions/src/domain/lifecycle/types';
 import {
-  CHANNEL_LABELS, COMPLAINT_SUBJECT_LABELS, TICKET_KIND_LABELS, TICKET_STATE_LABELS,
+  AUTHORITY_LABELS, CHANNEL_LABELS, COMPLAINT_SUBJECT_LABELS, TICKET_KIND_LABELS, TICKET_STATE_LABELS,
 } from '../../../functions/src/domain/vocabulary';
 import {
   ACTION_FORMS, initialValues, offeredActions, toInput, validateInput, visibleFields,
@@ -309,6 +309,9 @@ function render(ctx: Ctx, st: PageState, detail: TicketDetailView, hs: Handlers)
           dl(
             [t('fieldOwner'), routed ? (tk.ownerDeptName ?? tk.ownerDeptId) : h('span', { class: 'muted' }, t('routingPending')), 'ticket-owner'],
             [t('fieldRoutingReason'), tk.routingReason ?? t('none'), 'ticket-routing-reason'],
+            tk.authority
+              ? [t('fieldAuthority'), `${label(AUTHORITY_LABELS, tk.authority)} · ${tk.authorityReason ?? ''}`, 'ticket-authority']
+              : null,
             [t('fieldDueAt'), h('span', { attrs: { 'data-due': tk.dueAt ?? '' } }, formatInstant(tk.dueAt)), 'ticket-due'],
             // Working time by the organisation's calendar, computed by the server.
             [t('fieldTimeLeft'), paused ? h('span', { class: 'pending-text' }, t('clockPaused'))

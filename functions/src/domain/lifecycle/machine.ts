@@ -134,7 +134,11 @@ export const MACHINE = {
       return {
         patch: {
           state: 'assigned', ownerDeptId: dept.id, assigneeUid: null, dueAt,
-          routing: { deptId: dept.id, deptKind: dept.kind, rule: 'transfer', reason: i.reason },
+          routing: {
+            deptId: dept.id, deptKind: dept.kind, rule: 'transfer', reason: i.reason,
+            // settlement authority depends on the complaint, not on who handles it
+            authority: t.routing?.authority ?? null, authorityReason: t.routing?.authorityReason ?? null,
+          },
         },
         eventType: 'transferred',
         note: i.reason,
