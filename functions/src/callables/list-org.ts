@@ -1,6 +1,6 @@
 import { onCall } from 'firebase-functions/v2/https';
 import { EmptyInput } from '../domain/api';
-import type { BranchView, DepartmentView } from '../domain/org/api';
+import { branchView, departmentView, type BranchView, type DepartmentView } from '../domain/org/api';
 import { can } from '../domain/policy';
 import { authorize, requireActor } from '../lib/actor';
 import { parseInput } from '../lib/errors';
@@ -14,7 +14,7 @@ export const listOrg = onCall(async (request): Promise<{ branches: BranchView[];
   parseInput(EmptyInput, request.data);
   const org = await loadOrg(db());
   return {
-    branches: org.branches.map((b) => ({ id: b.id, name: b.name, nameEn: b.nameEn ?? null, level: b.level, parentId: b.parentId })),
-    departments: org.departments.map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn ?? null, kind: d.kind, branchId: d.branchId, headUid: d.headUid })),
+    branches: org.branches.map((b) => branchView(b.id, b)),
+    departments: org.departments.map((d) => departmentView(d.id, d)),
   };
 });

@@ -109,6 +109,12 @@ function fallback(t: Ticket, e: TicketEvent, locale: Locale): RenderedMessage {
     : { title: `${t.number} is now ${to}`, body: `${t.clientName}: ${t.title}. ${e.note}`.trim() };
 }
 
+/** A department's name in the recipient's language (Chinese when no English name is set). */
+export function deptName(dept: { name: string; nameEn?: string | undefined } | undefined, locale: Locale): string {
+  if (!dept) return '';
+  return locale === 'en' ? (dept.nameEn ?? dept.name) : dept.name;
+}
+
 export function renderNotification(
   t: Ticket,
   e: TicketEvent,

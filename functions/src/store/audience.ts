@@ -5,8 +5,10 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { COL } from '../domain/collections';
+import { Staff } from '../domain/documents';
 import type { Audience } from '../domain/lifecycle/types';
 import type { Recipient } from '../domain/notify';
+import { parseDoc } from '../lib/firestore';
 import { departmentRecipients, loadStaff } from './org';
 
 export interface AudienceMember {
@@ -34,7 +36,7 @@ export async function resolveAudience(
         return [a.kind, await userRecipient(db, a.uid)];
       case 'leadership': {
         const snap = await db.collection(COL.staff).where('role', '==', 'leadership').get();
-        return [a.kind, (await Promise.all(snap.docs.map((d) => userRecipient(db, d.id)))).flat()];
+        return [a.kind, snap.docs.flatMap((d) => active(d.id, parseDoc(Staff, d)))];
       }
     }
   }));
@@ -53,5 +55,9 @@ export async function resolveAudience(
 
 async function userRecipient(db: Firestore, uid: string): Promise<Recipient[]> {
   const s = await loadStaff(db, uid);
-  return s && !s.disabled ? [{ uid, email: s.email, locale: s.locale }] : [];
+  return s ? active(uid, s) : [];
+}
+
+function active(uid: string, s: Staff): Recipient[] {
+  return s.disabled ? [] : [{ uid, email: s.email, locale: s.locale }];
 }

@@ -13,7 +13,7 @@ import { getFunctions } from 'firebase-admin/functions';
 import type { DocumentData, Firestore } from 'firebase-admin/firestore';
 import type { z } from 'zod';
 import { COL } from '../domain/collections';
-import { DeferredMail, DeferredMessage, MailDoc, Ticket, type Notification } from '../domain/documents';
+import { DeferredMail, DeferredMessage, Ticket } from '../domain/documents';
 import {
   DEADLINE_STATES, decideDeadline, earliestDeliverAt, warnAtOf, warnHorizon, warningMessage, type DeadlineTicket, type NoActionReason,
 } from '../domain/escalation';
@@ -22,7 +22,7 @@ import { REGION } from '../lib/options';
 import { resolveAudience } from './audience';
 import { loadCalendar, loadSla } from './config';
 import { loadOrg } from './org';
-import { ticketRef } from './tickets';
+import { ticketRef, writeNotification } from './tickets';
 import { transitionTicket } from './transition';
 
 export type CheckOutcome = 'escalated' | 'warned' | 'already-warned' | 'missing' | NoActionReason;
@@ -86,17 +86,11 @@ async function warn(db: Firestore, ticketId: string, now: Date, expectedDueAt?: 
     let written = 0;
     recipients.forEach(({ recipient: r, kinds }, i) => {
       if (existing[i]!.exists) return;
-      const id = refs[i]!.id;
       const msg = warningMessage(ticket, decision.dueAt, r.locale);
-      const deliverAt = earliestDeliverAt(calendar, now, { major: ticket.major, audiences: kinds });
-      const notification: Notification = {
+      writeNotification(tx, db, refs[i]!.id, {
         uid: r.uid, ticketId, eventSeq: ticket.lastEventSeq, type: 'deadline_warning', title: msg.title, body: msg.body,
-        read: false, createdAt: now, deliverAt,
-      };
-      tx.create(refs[i]!, notification);
-      const mail = MailDoc.parse({ to: r.email, message: { subject: msg.title, text: msg.body } });
-      if (deliverAt) tx.create(db.collection(COL.deferredMail).doc(id), DeferredMail.parse({ mail, deliverAt, ticketId }));
-      else tx.create(db.collection(COL.mail).doc(id), mail);
+        read: false, createdAt: now, deliverAt: earliestDeliverAt(calendar, now, { major: ticket.major, audiences: kinds }),
+      }, r.email);
       written++;
     });
     return { outcome: written ? ('warned' as const) : ('already-warned' as const) };
@@ -257,7 +251,7 @@ async function deliverDeferred<S extends z.ZodType<{ deliverAt: Date }>>(
   return moved.reduce<number>((a, b) => a + b, 0);
 }
 
-/** Clears `deliverAt` of in-app notifications whose time has come, so inboxes show them. */
+/** Clears `deliverAt` of in-app notifications whose e-mail time has come: `deliverAt` set = e-mail still held. */
 export async function releaseNotifications(db: Firestore, now: Date): Promise<number> {
   const due = await db.collection(COL.notifications).where('deliverAt', '<=', now).get();
   await Promise.all(due.docs.map((d) => d.ref.update({ deliverAt: null })));

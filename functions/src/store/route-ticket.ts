@@ -2,7 +2,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { ACTOR_SYSTEM } from '../domain/documents';
 import { SYSTEM_ACTOR_NAME } from '../domain/actor';
 import { deliverAtFor } from '../domain/escalation';
-import { formatShanghai, renderNotification } from '../domain/notify';
+import { deptName, formatShanghai, renderNotification } from '../domain/notify';
 import { routeTicket } from '../domain/routing';
 import { computeDeadline } from '../domain/sla';
 import { loadCalendar, loadRouting, loadSla } from './config';
@@ -35,9 +35,8 @@ export async function routeNewTicket(db: Firestore, ticketId: string, now: Date)
       from: ticket.state, to: after.state, note: decision.reason,
     };
     const outgoing = recipients.map((r) => {
-      const ownerDeptName = r.locale === 'en' ? (dept?.nameEn ?? dept?.name ?? '') : (dept?.name ?? '');
       const msg = renderNotification(after, { ...event, seq: ticket.lastEventSeq + 1, at: now, changes: {} }, r.locale, {
-        ownerDeptName, formatInstant: formatShanghai,
+        ownerDeptName: deptName(dept, r.locale), formatInstant: formatShanghai,
       });
       return { uid: r.uid, email: r.email, deliverAt, ...msg };
     });

@@ -11,9 +11,10 @@ import { COL } from '../domain/collections';
 import { Branch, Department, Staff } from '../domain/documents';
 import { diff } from '../domain/org/audit';
 import type { AuthAdmin } from '../domain/org/auth-admin';
-import type {
-  BranchView, CreateStaffInput, DepartmentView, SaveBranchInput, SaveDepartmentInput, SetStaffDisabledInput, StaffView,
-  UpdateStaffInput,
+import {
+  branchView, departmentView,
+  type BranchView, type CreateStaffInput, type DepartmentView, type SaveBranchInput, type SaveDepartmentInput,
+  type SetStaffDisabledInput, type StaffView, type UpdateStaffInput,
 } from '../domain/org/api';
 import { mergeClaims, planDisable, planPlacement, planReassignment, type DeptFacts, type Placement, type Plan } from '../domain/org/staff';
 import { notFound } from '../lib/errors';
@@ -138,7 +139,7 @@ export async function saveDepartment(db: Firestore, actor: Actor, input: SaveDep
       action: 'department_saved', at: now, ...auditActor(actor), target: { type: 'department', id: input.id }, reason: input.reason,
       changes: diff(before ?? {}, dept),
     });
-    return { id: input.id, name: dept.name, nameEn: dept.nameEn ?? null, kind: dept.kind, branchId: dept.branchId, headUid: dept.headUid };
+    return departmentView(input.id, dept);
   });
 }
 
@@ -157,6 +158,6 @@ export async function saveBranch(db: Firestore, actor: Actor, input: SaveBranchI
       action: 'branch_saved', at: now, ...auditActor(actor), target: { type: 'branch', id: input.id }, reason: input.reason,
       changes: diff(before ?? {}, branch),
     });
-    return { id: input.id, name: branch.name, nameEn: branch.nameEn ?? null, level: branch.level, parentId: branch.parentId };
+    return branchView(input.id, branch);
   });
 }

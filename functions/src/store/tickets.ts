@@ -70,19 +70,31 @@ export function applyChange(
   tx.create(ref.collection(COL.events).doc(eventId(seq)), event);
   tx.update(ref, { ...change.patch, lastEventSeq: seq, updatedAt: at });
   for (const o of change.outgoing) {
-    const id = notificationId(ticketId, seq, o.uid);
-    const deliverAt = o.deliverAt ?? null;
-    const notification: Notification = {
+    writeNotification(tx, db, notificationId(ticketId, seq, o.uid), {
       uid: o.uid, ticketId, eventSeq: seq, type: change.event.type, title: o.title, body: o.body, read: false, createdAt: at,
-      // Always present (null = deliver now) so inbox queries can filter on it.
-      deliverAt,
-    };
-    tx.create(db.collection(COL.notifications).doc(id), notification);
-    if (o.email) {
-      const mail = MailDoc.parse({ to: o.email, message: { subject: o.title, text: o.body } });
-      if (deliverAt) tx.create(db.collection(COL.deferredMail).doc(id), DeferredMail.parse({ mail, deliverAt, ticketId }));
-      else tx.create(db.collection(COL.mail).doc(id), mail);
-    }
+      deliverAt: o.deliverAt ?? null,
+    }, o.email);
   }
   return seq;
+}
+
+/**
+ * One recipient's in-app notification and e-mail under one id. The notification is written at
+ * once (`deliverAt` always present, null = now, so the sweeper can query it); a deferred e-mail
+ * waits in `deferredMail` until the sweeper moves it to `mail` (the Trigger Email extension
+ * sends on creation). `create` makes a second write under the same id fail, never duplicate.
+ */
+export function writeNotification(
+  tx: Transaction,
+  db: Firestore,
+  id: string,
+  notification: Notification & { deliverAt: Date | null },
+  email: string | null,
+): void {
+  tx.create(db.collection(COL.notifications).doc(id), notification);
+  if (!email) return;
+  const mail = MailDoc.parse({ to: email, message: { subject: notification.title, text: notification.body } });
+  const { deliverAt, ticketId } = notification;
+  if (deliverAt) tx.create(db.collection(COL.deferredMail).doc(id), DeferredMail.parse({ mail, deliverAt, ticketId }));
+  else tx.create(db.collection(COL.mail).doc(id), mail);
 }

@@ -19,7 +19,7 @@ import { applyEffect, decide, allowedActions } from '../domain/lifecycle/decide'
 import { isTicketAction, MACHINE, TICKET_ACTIONS, type TicketAction } from '../domain/lifecycle/machine';
 import type { Effect, LifecycleContext } from '../domain/lifecycle/types';
 import { actorName, actorUid } from '../domain/lifecycle/types';
-import { complainantMessage, formatShanghai, renderNotification } from '../domain/notify';
+import { complainantMessage, deptName, formatShanghai, renderNotification } from '../domain/notify';
 import type { DeptEntry } from '../domain/routing';
 import type { TicketState } from '../domain/vocabulary';
 import { parseDoc } from '../lib/firestore';
@@ -126,7 +126,7 @@ async function commit(
     // complaint go at once. Named by several audiences: the earliest delivery wins.
     const deliverAt = earliestDeliverAt(calendar, req.now, { major: after.major, audiences: kinds });
     const msg = renderNotification(after, { ...event, seq, at: req.now, changes: {} }, r.locale, {
-      ownerDeptName: r.locale === 'en' ? (dept?.nameEn ?? dept?.name ?? '') : (dept?.name ?? ''),
+      ownerDeptName: deptName(dept, r.locale),
       formatInstant: formatShanghai,
     });
     return { uid: r.uid, email: r.email, deliverAt, ...msg };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DeptKind, Locale, Role } from '../vocabulary';
+import type { Branch, Department } from '../documents';
 import { AuditAction } from './audit';
 
 const id = z.string().trim().min(1, 'required').max(128);
@@ -97,6 +98,14 @@ export interface BranchView {
   nameEn: string | null;
   level: 'city' | 'county' | 'office';
   parentId: string | null;
+}
+
+export function departmentView(id: string, d: Department): DepartmentView {
+  return { id, name: d.name, nameEn: d.nameEn ?? null, kind: d.kind, branchId: d.branchId, headUid: d.headUid };
+}
+
+export function branchView(id: string, b: Branch): BranchView {
+  return { id, name: b.name, nameEn: b.nameEn ?? null, level: b.level, parentId: b.parentId };
 }
 
 export interface AuditEntryView {
