@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { startStackProcess, type DemoStaff, type RunningStack } from './support/stack';
+import { portBase, startStackProcess, type DemoStaff, type RunningStack } from './support/stack';
 
 const REPO = path.resolve(__dirname, '../..');
 const RESULTS = path.join(REPO, 'test-results');
@@ -50,7 +50,7 @@ describe('walking skeleton (browser)', () => {
   beforeAll(async () => {
     fs.mkdirSync(RESULTS, { recursive: true });
     [stack, browser] = await Promise.all([
-      startStackProcess({ seed: true, quiet: true, portBase: 17000 }),
+      startStackProcess({ seed: true, quiet: true, portBase: portBase(17000) }),
       launchChromium(),
     ]);
     context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1360, height: 900 } });

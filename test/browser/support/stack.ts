@@ -42,6 +42,15 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * Browser suites each take a fixed port base (17000, 17100…); HX_PORT_OFFSET shifts all of them,
+ * so two checkouts on one machine can run their browser suites at the same time.
+ */
+export function portBase(base: number): number {
+  const offset = Number(process.env['HX_PORT_OFFSET'] ?? 0);
+  return base + (Number.isInteger(offset) ? offset : 0);
+}
+
 export async function startStackProcess(options: StackOptions, timeoutMs = 150_000): Promise<RunningStack> {
   const child = fork(path.join(__dirname, 'run-stack.mjs'), [JSON.stringify(options)], {
     execPath: process.execPath,
