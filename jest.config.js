@@ -15,6 +15,8 @@ module.exports = {
     {
       ...base,
       displayName: 'emulator',
+      // Emulator suites are I/O bound and share two cores: a scenario may take several seconds.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/functions/test/**/*.emulator.test.ts'],
       globalSetup: '<rootDir>/test/support/firestore-global-setup.js',
       globalTeardown: '<rootDir>/test/support/firestore-global-teardown.js',

@@ -21,4 +21,7 @@ module.exports = async function globalSetup() {
   await server.start(port);
   globalThis.__HUIXIANG_FIRESTORE__ = server;
   process.env.FIRESTORE_EMULATOR_HOST = `127.0.0.1:${port}`;
+  // Suites write org and config documents directly between cases: read them fresh. The cache
+  // itself is covered by functions/test/store/cache.test.ts and the read-cost benchmark.
+  process.env.HX_CACHE_TTL_MS ??= '0';
 };

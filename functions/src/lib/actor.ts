@@ -1,10 +1,8 @@
 import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Actor } from '../domain/actor';
-import { COL } from '../domain/collections';
-import { Department, StaffClaims } from '../domain/documents';
-import { parseDoc } from './firestore';
-import { loadStaff } from '../store/org';
+import { StaffClaims } from '../domain/documents';
+import { loadOrg, loadStaff } from '../store/org';
 
 /**
  * The caller, from the verified ID token's custom claims (never from the payload) and their
@@ -19,10 +17,10 @@ export async function requireActor(db: Firestore, request: CallableRequest<unkno
   if (!claims.success) {
     throw new HttpsError('permission-denied', 'Your account has no role yet: ask an administrator to set one');
   }
-  const [staff, deptSnap] = await Promise.all([
-    loadStaff(db, auth.uid),
-    db.collection(COL.departments).doc(claims.data.dept).get(),
-  ]);
+  // The staff record is read fresh on every call (a disabled account stops at once); the
+  // department's kind comes from the per-instance org cache.
+  const [staff, org] = await Promise.all([loadStaff(db, auth.uid), loadOrg(db)]);
+  const dept = org.departments.find((d) => d.id === claims.data.dept);
   if (!staff) throw new HttpsError('permission-denied', 'No staff record for this account');
   if (staff.disabled) throw new HttpsError('permission-denied', 'This account is disabled');
   const c = claims.data;
@@ -33,7 +31,7 @@ export async function requireActor(db: Firestore, request: CallableRequest<unkno
     uid: auth.uid,
     role: claims.data.role,
     deptId: claims.data.dept,
-    deptKind: deptSnap.exists ? parseDoc(Department, deptSnap).kind : null,
+    deptKind: dept?.kind ?? null,
     branchId: claims.data.branch,
     displayName: staff.displayName,
     locale: staff.locale,

@@ -4,12 +4,9 @@
  * named them: delivery is decided per kind (escalation.ts deliverAtFor) and the earliest wins.
  */
 import type { Firestore } from 'firebase-admin/firestore';
-import { COL } from '../domain/collections';
-import { Staff } from '../domain/documents';
 import type { Audience } from '../domain/lifecycle/types';
 import type { Recipient } from '../domain/notify';
-import { parseDoc } from '../lib/firestore';
-import { departmentRecipients, loadStaff } from './org';
+import { departmentRecipients, leadershipRecipients, personRecipient } from './org';
 
 export interface AudienceMember {
   recipient: Recipient;
@@ -34,10 +31,8 @@ export async function resolveAudience(
       }
       case 'user':
         return [a.kind, await userRecipient(db, a.uid)];
-      case 'leadership': {
-        const snap = await db.collection(COL.staff).where('role', '==', 'leadership').get();
-        return [a.kind, snap.docs.flatMap((d) => active(d.id, parseDoc(Staff, d)))];
-      }
+      case 'leadership':
+        return [a.kind, await leadershipRecipients(db)];
     }
   }));
   const excluded = new Set(exclude);
@@ -53,11 +48,7 @@ export async function resolveAudience(
   return [...byUid.values()];
 }
 
-async function userRecipient(db: Firestore, uid: string): Promise<Recipient[]> {
-  const s = await loadStaff(db, uid);
-  return s ? active(uid, s) : [];
+function userRecipient(db: Firestore, uid: string): Promise<Recipient[]> {
+  return personRecipient(db, uid);
 }
 
-function active(uid: string, s: Staff): Recipient[] {
-  return s.disabled ? [] : [{ uid, email: s.email, locale: s.locale }];
-}

@@ -9,10 +9,23 @@ import { COL } from '../domain/collections';
 import { DEFAULT_ROUTING, RoutingConfig } from '../domain/routing';
 import { SlaPolicy, defaultSlaPolicy } from '../domain/sla';
 import { parseDoc } from '../lib/firestore';
+import { cached, invalidateCache } from './cache';
 
-async function loadConfig<S extends z.ZodType>(db: Firestore, name: string, schema: S, fallback: () => z.infer<S>) {
-  const snap = await db.collection(COL.config).doc(name).get();
-  return snap.exists ? parseDoc(schema, snap) : fallback();
+/** `config/{name}`, cached per instance (store/cache.ts: an admin's change applies within the TTL). */
+export function loadConfig<S extends z.ZodType>(db: Firestore, name: string, schema: S, fallback: () => z.infer<S>): Promise<z.infer<S>> {
+  return cached(configCacheKey(name), async () => {
+    const snap = await db.collection(COL.config).doc(name).get();
+    return snap.exists ? parseDoc(schema, snap) : fallback();
+  });
+}
+
+export function configCacheKey(name: string): string {
+  return `config/${name}`;
+}
+
+/** Call after writing `config/{name}`, so this instance reads the new document at once. */
+export function invalidateConfig(name: string): void {
+  invalidateCache(configCacheKey(name));
 }
 
 export function loadRouting(db: Firestore): Promise<RoutingConfig> {
@@ -30,11 +43,11 @@ export function defaultCalendar(): CalendarConfig {
 }
 
 // Building a calendar precomputes a day table; keep the last one while its config is unchanged.
-let cached: { key: string; calendar: WorkCalendar } | null = null;
+let lastCalendar: { key: string; calendar: WorkCalendar } | null = null;
 
 export async function loadCalendar(db: Firestore): Promise<WorkCalendar> {
   const config = await loadConfig(db, 'calendar', CalendarConfig, defaultCalendar);
   const key = JSON.stringify(config);
-  if (cached?.key !== key) cached = { key, calendar: createCalendar(config) };
-  return cached.calendar;
+  if (lastCalendar?.key !== key) lastCalendar = { key, calendar: createCalendar(config) };
+  return lastCalendar.calendar;
 }

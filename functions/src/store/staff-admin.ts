@@ -20,6 +20,7 @@ import { mergeClaims, planDisable, planPlacement, planReassignment, type DeptFac
 import { notFound } from '../lib/errors';
 import { parseDoc } from '../lib/firestore';
 import { auditActor, recordAudit } from './audit';
+import { invalidateOrg, invalidateRecipients } from './org';
 
 function unwrap<T>(plan: Plan<T>): T {
   if (plan.ok) return plan.value;
@@ -67,6 +68,7 @@ export async function createStaff(db: Firestore, auth: AuthAdmin, actor: Actor, 
     });
     return p;
   });
+  invalidateRecipients();
   await applyClaims(auth, uid, placement);
   return { uid };
 }
@@ -88,6 +90,7 @@ export async function updateStaff(db: Firestore, auth: AuthAdmin, actor: Actor, 
     }
     return { placement: p, staff: { ...current, ...p } };
   });
+  invalidateRecipients();
   // Also when nothing changed: re-applying repairs an account whose earlier Auth step failed.
   await applyClaims(auth, input.uid, placement);
   return staffView(input.uid, staff);
@@ -110,6 +113,7 @@ export async function setStaffDisabled(db: Firestore, auth: AuthAdmin, actor: Ac
     }
     return { ...current, disabled: input.disabled };
   });
+  invalidateRecipients();
   await auth.setDisabled(input.uid, input.disabled);
   await auth.revokeRefreshTokens(input.uid);
   return staffView(input.uid, staff);
@@ -127,7 +131,7 @@ export async function listStaff(db: Firestore, deptId: string | undefined): Prom
 
 export async function saveDepartment(db: Firestore, actor: Actor, input: SaveDepartmentInput, now: Date): Promise<DepartmentView> {
   const ref = db.collection(COL.departments).doc(input.id);
-  return db.runTransaction(async (tx) => {
+  const saved = await db.runTransaction(async (tx) => {
     const [snap, branch] = await Promise.all([tx.get(ref), tx.get(db.collection(COL.branches).doc(input.branchId))]);
     if (!branch.exists) throw unwrap<never>({ ok: false, code: 'invalid-argument', field: 'branchId', message: `no branch ${input.branchId}` });
     const before = snap.exists ? parseDoc(Department, snap) : null;
@@ -141,11 +145,13 @@ export async function saveDepartment(db: Firestore, actor: Actor, input: SaveDep
     });
     return departmentView(input.id, dept);
   });
+  invalidateOrg();
+  return saved;
 }
 
 export async function saveBranch(db: Firestore, actor: Actor, input: SaveBranchInput, now: Date): Promise<BranchView> {
   const ref = db.collection(COL.branches).doc(input.id);
-  return db.runTransaction(async (tx) => {
+  const saved = await db.runTransaction(async (tx) => {
     const [snap, parent] = await Promise.all([
       tx.get(ref), input.parentId ? tx.get(db.collection(COL.branches).doc(input.parentId)) : Promise.resolve(null),
     ]);
@@ -160,4 +166,6 @@ export async function saveBranch(db: Firestore, actor: Actor, input: SaveBranchI
     });
     return branchView(input.id, branch);
   });
+  invalidateOrg();
+  return saved;
 }
