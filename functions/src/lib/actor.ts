@@ -2,7 +2,8 @@ import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Actor } from '../domain/actor';
 import { COL } from '../domain/collections';
-import { Department, StaffClaims } from '../domain/documents';
+import { Branch, Department, StaffClaims } from '../domain/documents';
+import { branchScopeOf, type Decision } from '../domain/policy';
 import { parseDoc } from './firestore';
 import { loadStaff } from '../store/org';
 
@@ -14,21 +15,23 @@ import { loadStaff } from '../store/org';
  */
 export async function requireActor(db: Firestore, request: CallableRequest<unknown>): Promise<Actor> {
   const auth = request.auth;
-  if (!auth) throw new HttpsError('unauthenticated', 'Sign in first');
+  if (!auth) throw new HttpsError('unauthenticated', 'Sign in first', { reason: 'auth.sign_in', params: {} });
   const claims = StaffClaims.safeParse(auth.token);
   if (!claims.success) {
-    throw new HttpsError('permission-denied', 'Your account has no role yet: ask an administrator to set one');
+    throw new HttpsError('permission-denied', 'Your account has no role yet: ask an administrator to set one', { reason: 'auth.no_role', params: {} });
   }
-  const [staff, deptSnap] = await Promise.all([
+  const [staff, deptSnap, branchSnap] = await Promise.all([
     loadStaff(db, auth.uid),
     db.collection(COL.departments).doc(claims.data.dept).get(),
+    db.collection(COL.branches).get(),
   ]);
-  if (!staff) throw new HttpsError('permission-denied', 'No staff record for this account');
-  if (staff.disabled) throw new HttpsError('permission-denied', 'This account is disabled');
+  if (!staff) throw new HttpsError('permission-denied', 'No staff record for this account', { reason: 'auth.no_staff_record', params: {} });
+  if (staff.disabled) throw new HttpsError('permission-denied', 'This account is disabled', { reason: 'auth.disabled', params: {} });
   const c = claims.data;
   if (c.role !== staff.role || c.dept !== staff.deptId || c.branch !== staff.branchId) {
-    throw new HttpsError('unauthenticated', 'Your rights changed: sign in again', { reason: 'claims-stale' });
+    throw new HttpsError('unauthenticated', 'Your rights changed: sign in again', { reason: 'auth.claims_stale', params: {} });
   }
+  const branches = branchSnap.docs.map((d) => ({ id: d.id, parentId: parseDoc(Branch, d).parentId }));
   return {
     uid: auth.uid,
     role: claims.data.role,
@@ -37,10 +40,12 @@ export async function requireActor(db: Firestore, request: CallableRequest<unkno
     branchId: claims.data.branch,
     displayName: staff.displayName,
     locale: staff.locale,
+    branchScope: branchScopeOf(claims.data.branch, branches),
+    authorityLevel: staff.authorityLevel,
   };
 }
 
-/** Throws `permission-denied` with the policy's reason unless allowed. */
-export function authorize(decision: { allowed: true } | { allowed: false; reason: string }): void {
-  if (!decision.allowed) throw new HttpsError('permission-denied', decision.reason);
+/** Throws `permission-denied` with the policy's code, params and English reason unless allowed. */
+export function authorize(decision: Decision): void {
+  if (!decision.allowed) throw new HttpsError('permission-denied', decision.reason, { reason: decision.code, params: decision.params });
 }

@@ -59,5 +59,5 @@ async function userRecipient(db: Firestore, uid: string): Promise<Recipient[]> {
 }
 
 function active(uid: string, s: Staff): Recipient[] {
-  return s.disabled ? [] : [{ uid, email: s.email, locale: s.locale }];
+  return s.disabled ? [] : [{ uid, email: s.email, locale: s.locale, name: s.displayName }];
 }

@@ -29,5 +29,5 @@ export async function departmentRecipients(db: Firestore, deptId: string): Promi
   return snap.docs
     .map((d) => ({ uid: d.id, ...parseDoc(Staff, d) }))
     .filter((s) => !s.disabled)
-    .map((s) => ({ uid: s.uid, email: s.email, locale: s.locale }));
+    .map((s) => ({ uid: s.uid, email: s.email, locale: s.locale, name: s.displayName }));
 }

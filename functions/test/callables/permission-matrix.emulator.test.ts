@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * The permission matrix: every callable × role (× own / other department and branch for ticket
  * reads), against the gRPC Firestore emulator. Expectations are written out by hand and also
@@ -53,7 +54,7 @@ const ROLE_MATRIX: Record<string, { fn: Wrapped; allowed: readonly ActorId[]; da
   markNotificationsRead: { fn: w(markNotificationsRead), allowed: WRITERS, data: (uid) => ({ ids: [`n-${uid}`] }) },
   createTicket: {
     fn: w(createTicket), allowed: WRITERS,
-    data: () => ({ clientId: 'c-1', kind: 'suggestion', channel: 'web', title: 'matrix', description: '' }),
+    data: () => ({ requestId: randomUUID(), clientId: 'c-1', kind: 'suggestion', channel: 'web', title: 'matrix', description: '' }),
   },
   listStaff: { fn: w(listStaff), allowed: ADMIN_AUDITOR, data: () => ({}) },
   listAuditLog: { fn: w(listAuditLog), allowed: ADMIN_AUDITOR, data: () => ({}) },

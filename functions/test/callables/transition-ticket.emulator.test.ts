@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { emulatorProject } from '../../../test/support/emulator';
 import { authOf, seedOrg } from '../../../test/support/fixtures';
 import { ManualClock } from '../../src/domain/clock';
@@ -19,7 +20,7 @@ const HOUR = 3_600_000;
 const REPORTER = { name: '王女士', phone: '13900000009', email: 'wang@example.com', consentToContact: true };
 
 async function newTicket(data: Record<string, unknown>): Promise<string> {
-  const { ticketId } = await file({ data: { clientId: 'c-1', channel: 'hotline', ...data }, auth: authOf('u-intake') } as never);
+  const { ticketId } = await file({ data: { requestId: randomUUID(), clientId: 'c-1', channel: 'hotline', ...data }, auth: authOf('u-intake') } as never);
   await routeNewTicket(db, ticketId, clock.now());
   return ticketId;
 }
@@ -28,8 +29,9 @@ const complaint = (over: Record<string, unknown> = {}) =>
   newTicket({ kind: 'complaint', subject: 'goods_expired', title: '买到过期牛奶', reporter: REPORTER, ...over });
 
 async function act(uid: string, ticketId: string, action: string, fields: Record<string, unknown> = {}) {
-  const state = (await db.doc(`tickets/${ticketId}`).get()).get('state');
-  return fire({ data: { ticketId, action, expectedState: state, ...fields }, auth: authOf(uid) } as never) as Promise<{ seq: number; state: string; allowedActions: string[] }>;
+  const shown = await db.doc(`tickets/${ticketId}`).get();
+  const [state, expectedSeq] = [shown.get('state'), shown.get('lastEventSeq')];
+  return fire({ data: { ticketId, action, expectedState: state, expectedSeq, ...fields }, auth: authOf(uid) } as never) as Promise<{ seq: number; state: string; allowedActions: string[] }>;
 }
 
 async function events(ticketId: string) {

@@ -187,6 +187,8 @@ const inputFor: Record<TicketAction, fc.Arbitrary<unknown>> = {
   escalate: fc.record({ reason: text }),
   cancel: fc.record({ reason: fc.constant('malicious'), note: text }),
   reopen: fc.record({ reason: text }),
+  return_resolution: fc.record({ reason: text }),
+  mark_major: fc.record({ reason: text }),
 };
 /**
  * One step: an actor and an action with its input. Mostly (85 %) an action the table allows the

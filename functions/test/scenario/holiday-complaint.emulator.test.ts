@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * Clock-driven scenario: a complaint filed at 16:30 on the last working day before National Day
  * (2025-09-30, holidays Oct 1–8) lives through the holiday, goes overdue at exactly the right
@@ -41,8 +42,10 @@ async function ticketWritten(): Promise<void> {
 
 async function act(when: string, uid: string, action: string, fields: Record<string, unknown> = {}) {
   clk.set(at(when));
-  const expectedState = (await ticket()).state; // what the user's screen shows
-  const result = await transition({ data: { ticketId, action, expectedState, ...fields }, auth: authOf(uid) } as never);
+  const shown = await ticket(); // what the user's screen shows
+  const result = await transition({
+    data: { ticketId, action, expectedState: shown.state, expectedSeq: shown.lastEventSeq, ...fields }, auth: authOf(uid),
+  } as never);
   await ticketWritten();
   return result as { state: string; seq: number };
 }
@@ -90,7 +93,7 @@ afterAll(cleanup);
 test('a complaint filed before National Day: overdue at the right working moment, escalated, reopened, verified, closed', async () => {
   // ── Tue 2025-09-30 16:30: filed on the hotline and routed to quality, due Thu Oct 9 16:30 ──
   const filed = await file({
-    data: { clientId: 'c-1', kind: 'complaint', subject: 'goods_expired', channel: 'hotline', title: '买到过期牛奶' },
+    data: { requestId: randomUUID(), clientId: 'c-1', kind: 'complaint', subject: 'goods_expired', channel: 'hotline', title: '买到过期牛奶' },
     auth: authOf('u-intake'),
   } as never);
   ticketId = filed.ticketId;

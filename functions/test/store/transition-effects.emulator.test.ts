@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * What the lifecycle engine writes besides the ticket and its event: deferred e-mail and SMS
  * outside working hours, and the audit log of privileged actions (same transaction).
@@ -24,7 +25,7 @@ const REPORTER = { name: '王女士', phone: '13900000009', email: 'wang@example
 
 async function newTicket(data: Record<string, unknown>, when = at('2025-11-17 10:00')): Promise<string> {
   clock.set(when);
-  const { ticketId } = await file({ data: { clientId: 'c-1', channel: 'hotline', ...data }, auth: authOf('u-intake') } as never);
+  const { ticketId } = await file({ data: { requestId: randomUUID(), clientId: 'c-1', channel: 'hotline', ...data }, auth: authOf('u-intake') } as never);
   await routeNewTicket(db, ticketId, when);
   return ticketId;
 }
@@ -33,8 +34,9 @@ const complaint = (over: Record<string, unknown> = {}) =>
   newTicket({ kind: 'complaint', subject: 'goods_expired', title: '买到过期牛奶', ...over });
 
 async function act(uid: string, ticketId: string, action: string, fields: Record<string, unknown> = {}) {
-  const state = (await db.doc(`tickets/${ticketId}`).get()).get('state');
-  return fire({ data: { ticketId, action, expectedState: state, ...fields }, auth: authOf(uid) } as never) as Promise<{ seq: number; state: string }>;
+  const shown = await db.doc(`tickets/${ticketId}`).get();
+  const [state, expectedSeq] = [shown.get('state'), shown.get('lastEventSeq')];
+  return fire({ data: { ticketId, action, expectedState: state, expectedSeq, ...fields }, auth: authOf(uid) } as never) as Promise<{ seq: number; state: string }>;
 }
 
 async function refused(p: Promise<unknown>): Promise<string> {
