@@ -157,7 +157,7 @@ export function canReadClient(actor: Actor, c: ClientScope): Decision {
   if (actor.role === 'onsite') {
     return c.accountManagerUid === actor.uid ? allow : deny('policy.client_own_only', 'on-site staff see only their own clients');
   }
-  return inBranchScope(actor, c.branchId) ? allow : deny('policy.client_other_branch', 'the client belongs to another branch');
+  return c.branchId === actor.branchId ? allow : deny('policy.client_other_branch', 'the client belongs to another branch');
 }
 
 export function canListClients(actor: Actor): Decision {
