@@ -107,12 +107,16 @@ export interface TicketEventView {
   from: TicketState | null;
   to: TicketState;
   note: string;
+  /** Who the event reached (escalations name the people told); absent when not recorded. */
+  notified?: { uid: string; name: string }[];
 }
 
 export interface ReporterView {
   name: string;
   phone: string;
   email: string;
+  /** Where the work is done (repairs, requests). */
+  address: string;
   consentToContact: boolean;
 }
 
@@ -122,6 +126,8 @@ export interface TicketDetailView {
   /** null when the caller may not see the complainant's identity, or none was given. */
   reporter: ReporterView | null;
   reporterRedacted: boolean;
+  /** How screens name the person who told us: a complainant (complaints, protected) or a requester (other kinds). */
+  reporterRole: 'complainant' | 'requester';
   /** Allowed actions now, escalation, pauses, resolution, callbacks, verification (domain/lifecycle/view.ts). */
   lifecycle: LifecycleView;
   /**

@@ -94,9 +94,13 @@ export function isQuality(actor: Actor): boolean {
   return actor.role === 'quality' || (actor.role === 'head' && actor.deptKind === 'quality');
 }
 
-/** The customer-service centre (hotline, intake, callbacks) or the complaint evaluation centre. */
+/**
+ * Those who run callbacks (回访, independent of the handler [003]): the customer-service centre,
+ * the complaint evaluation centre, and quality people (for every kind of ticket).
+ */
 export function isCallbackDesk(actor: Actor): boolean {
-  return (actor.deptKind === 'customer_service' || actor.deptKind === 'evaluation') && actor.role !== 'auditor' && actor.role !== 'admin';
+  if (actor.role === 'auditor' || actor.role === 'admin') return false;
+  return actor.deptKind === 'customer_service' || actor.deptKind === 'evaluation' || isQuality(actor);
 }
 
 /** Is `branchId` the actor's branch or one below it? */

@@ -241,7 +241,7 @@ export const MACHINE = {
   resume: defineAction({
     label: { 'zh-CN': '恢复处理', en: 'Resume' },
     from: ['waiting_on_client'],
-    who: ['owner_staff'],
+    who: ['owner_staff', 'owner_head', 'leadership'],
     input: z.object({ note: optionalText(500) }).strict(),
     effect: (t, i, _a, ctx) => {
       const open = t.pauses.find((p) => p.end === null);
@@ -356,8 +356,9 @@ export const MACHINE = {
   callback: defineAction({
     label: { 'zh-CN': '回访', en: 'Call back' },
     from: ['callback'],
-    // The callback is independent of the handler [003]: the customer-service centre or quality.
-    who: ['callback_desk', 'quality'],
+    // The callback is independent of the handler [003]: the customer-service centre or quality;
+    // leadership as the last resort when everyone there worked the ticket.
+    who: ['callback_desk', 'quality', 'leadership'],
     guard: (t, a) => (a !== 'system' && workedBy(t).has(a.uid) ? refusal('lifecycle.callback_by_handler') : null),
     input: z.discriminatedUnion('outcome', [
       z.object({

@@ -55,7 +55,7 @@ export const LIFECYCLE_REFUSALS = {
   'lifecycle.major_complaints_only': { 'zh-CN': '只有投诉可以认定为重大投诉', en: 'only complaints can be marked major' },
   'lifecycle.client_not_visible': { 'zh-CN': '您无权为客户 {clientId} 登记', en: 'you may not file for client {clientId}' },
   'lifecycle.request_id_reused': {
-    'zh-CN': '此提交编号已用于工单 {number}，内容不同；请重新提交', en: 'request id {requestId} was already used for ticket {number} with other content',
+    'zh-CN': '提交编号 {requestId} 已用于内容不同的工单 {number}；请重新提交', en: 'request id {requestId} was already used for ticket {number} with other content',
   },
   'lifecycle.too_many_pauses': { 'zh-CN': '此工单暂停次数已达上限（{max}）', en: 'this ticket has reached the limit of {max} pauses' },
 } as const satisfies Catalogue;
