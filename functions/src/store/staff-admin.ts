@@ -104,17 +104,19 @@ export async function updateStaff(db: Firestore, auth: AuthAdmin, actor: Actor, 
     const [snap, departments, admins] = await Promise.all([tx.get(ref), departmentsIn(tx, db), activeAdminsIn(tx, db)]);
     if (!snap.exists) throw notFound('staff', input.uid);
     const current = parseDoc(Staff, snap);
-    const p = unwrap(planReassignment({ uid: input.uid, ...current }, { role: input.role, deptId: input.deptId }, departments, admins));
+    // Separation of duties first: nobody grants themselves oversight, whatever else the change does.
+    const target = unwrap(planPlacement(input.role ?? current.role, input.deptId ?? current.deptId, departments));
     const authorityLevel = input.authorityLevel === undefined ? current.authorityLevel : input.authorityLevel;
     const granted = selfGrant(
       actor.uid, input.uid,
       { role: current.role, deptKind: departments.get(current.deptId)?.kind ?? null, authorityLevel: current.authorityLevel },
-      { role: p.role, deptKind: departments.get(p.deptId)?.kind ?? null, authorityLevel },
+      { role: target.role, deptKind: departments.get(target.deptId)?.kind ?? null, authorityLevel },
     );
     if (granted) {
-      const label = granted === 'authority' ? { 'zh-CN': '处理权限', en: 'settlement authority' } : ROLE_LABELS[p.role];
+      const label = granted === 'authority' ? { 'zh-CN': '处理权限', en: 'settlement authority' } : ROLE_LABELS[target.role];
       throw coded('permission-denied', refusal('staff.self_grant', { role_zh: label['zh-CN'], role_en: label.en }));
     }
+    const p = unwrap(planReassignment({ uid: input.uid, ...current }, { role: input.role, deptId: input.deptId }, departments, admins));
     const changes = diff(
       { role: current.role, deptId: current.deptId, branchId: current.branchId, authorityLevel: current.authorityLevel },
       { role: p.role, deptId: p.deptId, branchId: p.branchId, authorityLevel },
