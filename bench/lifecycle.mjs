@@ -102,7 +102,7 @@ async function seed(db) {
   batch.set(db.doc('departments/dept-leadership'), { name: '总经理室', kind: 'leadership', branchId: 'br-city', headUid: 'u-leader' });
   const people = {
     'u-intake': staff('Intake Li', 'intake', 'dept-cs'),
-    'u-quality-head': staff('Quality Head Wang', 'head', 'dept-quality'),
+    'u-quality-head': { ...staff('Quality Head Wang', 'head', 'dept-quality'), authorityLevel: 'store_manager' },
     'u-quality-1': staff('Quality Zhao', 'quality', 'dept-quality'),
     'u-quality-2': staff('Quality Qian', 'quality', 'dept-quality'),
     'u-leader': staff('Leader Zheng', 'leadership', 'dept-leadership'),
@@ -116,6 +116,7 @@ async function seed(db) {
   const kinds = { 'dept-cs': 'customer_service', 'dept-quality': 'quality', 'dept-leadership': 'leadership' };
   return Object.fromEntries(Object.entries(people).map(([uid, s]) => [uid, {
     uid, role: s.role, deptId: s.deptId, deptKind: kinds[s.deptId], branchId: s.branchId, displayName: s.displayName, locale: s.locale,
+    authorityLevel: s.authorityLevel ?? null,
   }]));
 }
 
@@ -155,7 +156,7 @@ export async function run() {
       counts.reads -= 1;
       await scheduleDeadlineTask(db, ticketId, t, now, noTimers);
     };
-    const input = CreateTicketInput.parse({ clientId: 'c-1', kind: 'complaint', subject: 'goods_expired', channel: 'hotline', title: '买到过期牛奶' });
+    const input = CreateTicketInput.parse({ requestId: 'bench-lifecycle-1', clientId: 'c-1', kind: 'complaint', subject: 'goods_expired', channel: 'hotline', title: '买到过期牛奶' });
     const { ticketId } = await createTicket(db, actors['u-intake'], input, at('2025-10-13 09:00'));
     stateChanges++;
     await routeNewTicket(db, ticketId, at('2025-10-13 09:00'));
@@ -164,7 +165,6 @@ export async function run() {
     const steps = [
       ['2025-10-13 09:30', 'u-quality-1', 'accept', {}, 'assigned'],
       ['2025-10-13 11:00', 'u-quality-head', 'resolve', { cause: '门店未按期检查临期商品', measures: '下架临期商品，退款致歉' }, 'in_progress'],
-      ['2025-10-13 14:00', 'u-quality-1', 'request_callback', {}, 'resolved'],
       ['2025-10-13 15:00', 'u-intake', 'callback', { outcome: 'reached', satisfied: true, score: 5, awareOfChannel: true, comments: '满意' }, 'callback'],
       ['2025-10-14 10:00', 'u-quality-2', 'verify', { evidence: '现场查看：已下架，巡检记录齐全' }, 'verification'],
     ];
