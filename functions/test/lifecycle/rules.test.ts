@@ -103,6 +103,24 @@ describe('point 14: nothing waits on a click nobody knows to make', () => {
     expect(fire(business, 'cancel', actor('u-leader'), input).ticket.state).toBe('cancelled');
   });
 
+  test('on-site staff act on what they took in while their department owns it, and hand it to the business department', () => {
+    const onsite: Actor = { uid: 'u-onsite', role: 'onsite', deptId: 'dept-onsite', deptKind: 'onsite', branchId: 'br-city', displayName: 'Onsite He', locale: 'zh-CN' };
+    const deps = [...departments, { id: 'dept-onsite', name: '现场服务', kind: 'onsite' as const, branchId: 'br-city', headUid: null }];
+    const c = (now: Date): LifecycleContext => ({ ...ctx(now), departments: deps });
+    let t = ticket({ kind: 'inquiry', subject: null, channel: 'onsite', ownerDeptId: 'dept-onsite', createdBy: 'u-onsite', createdByDeptId: 'dept-onsite' });
+    expect(allowedActions(t, onsite)).toEqual(expect.arrayContaining(['accept', 'transfer']));
+    const step = (action: TicketAction, input: unknown) => {
+      const d = decide(t, action, onsite, input, c(at('2025-11-17 11:00')));
+      if (!d.ok) throw new Error(d.message);
+      t = applyEffect(t, d.effect, at('2025-11-17 11:00'));
+    };
+    step('accept', {});
+    step('submit_resolution', { cause: '咨询营业时间', measures: '已当面答复' });
+    step('transfer', { toDeptId: 'dept-business', reason: '需经营部确认' });
+    expect(t).toMatchObject({ state: 'assigned', ownerDeptId: 'dept-business' });
+    expect(t.earlierResolutions).toHaveLength(1); // the on-site answer stays visible
+  });
+
   test('the customer-service centre reopens for a dissatisfied client it took in', () => {
     const closed = ticket({ state: 'closed', createdBy: 'someone-else' });
     expect(allowedActions(closed, actor('u-intake'))).toContain('reopen');

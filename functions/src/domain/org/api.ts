@@ -3,7 +3,7 @@
  * JSON views returned). Rights never come from these payloads: only from the caller's token.
  */
 import { z } from 'zod';
-import { DocId } from '../validation';
+import { DocId, isSaneInstant } from '../validation';
 import { Authority, DeptKind, Locale, Role } from '../vocabulary';
 import type { Branch, Department } from '../documents';
 import { AuditAction } from './audit';
@@ -47,7 +47,7 @@ export const ListAuditLogInput = z
   .object({
     limit: z.number().int().min(1).max(200).default(50),
     /** ISO instant: entries strictly older than this (the previous page's last `at`). */
-    before: z.iso.datetime().optional(),
+    before: z.iso.datetime().refine((v) => isSaneInstant(new Date(v)), 'a date between 2000 and 2100').optional(),
     action: AuditAction.optional(),
   })
   .strict();
