@@ -86,7 +86,7 @@ export async function seedDemo(o) {
     for (const s of demo.staff) {
       batch.set(db.collection('staff').doc(s.uid), {
         displayName: s.displayName, email: demo.emailOf(s.login), role: s.role, deptId: s.deptId,
-        branchId: s.branchId, locale: 'zh-CN', disabled: false,
+        branchId: s.branchId, locale: 'zh-CN', disabled: false, authorityLevel: s.authorityLevel ?? null,
       });
     }
     for (const [id, c] of Object.entries(demo.clients)) batch.set(db.collection('clients').doc(id), c);
