@@ -86,7 +86,7 @@ export async function seedDemo(o) {
     for (const s of demo.staff) {
       batch.set(db.collection('staff').doc(s.uid), {
         displayName: s.displayName, email: demo.emailOf(s.login), role: s.role, deptId: s.deptId,
-        branchId: s.branchId, locale: 'zh-CN', disabled: false,
+        branchId: s.branchId, locale: 'zh-CN', disabled: false, authorityLevel: s.authorityLevel ?? null,
       });
     }
     for (const [id, c] of Object.entries(demo.clients)) batch.set(db.collection('clients').doc(id), c);
@@ -134,7 +134,8 @@ export async function seedDemo(o) {
       const entry = { ref: t.ref };
       result.tickets.push(entry);
       try {
-        const r = await callFunction(ctx, 'createTicket', t.input, await tokenFor(t.as));
+        // a request id per demo ticket: a re-run files nothing twice (createTicket is idempotent per request id)
+        const r = await callFunction(ctx, 'createTicket', { requestId: `demo-seed-${t.ref}`, ...t.input }, await tokenFor(t.as));
         entry.id = r?.id ?? r?.ticketId ?? r?.ticket?.id;
         if (!entry.id) throw new Error(`createTicket returned no id: ${JSON.stringify(r).slice(0, 200)}`);
         for (const step of t.steps ?? []) {

@@ -166,8 +166,10 @@ describe('complaint lifecycle (browser)', () => {
     expect(await page.getByTestId('action-field-measures').inputValue()).toContain('当面致歉');
     await page.getByTestId('action-form-cancel').click();
     await act('resolve');
-    await waitForState('resolved', '已处理');
+    // Signed off → straight to the callback queue (issue 9 point 14); he worked it: no callback for him.
+    await waitForState('callback', '待回访');
     expect(await page.getByTestId('resolution-signed-off-by').textContent()).toContain('王建国');
+    expect(await offered()).not.toContain('callback');
   }
 
   beforeAll(async () => {
@@ -194,14 +196,14 @@ describe('complaint lifecycle (browser)', () => {
     await acceptAndSubmitResolution(id);
 
     await signOff(id);
-    await act('request_callback', { fill: { note: '请客服中心三日内回访。' } });
-    await waitForState('callback', '待回访');
+    await signOut();
+    // The customer-service centre runs the callback (independent of the handlers).
+    await signInAs('intake');
     await openFromQueue('awaiting_callback', id);
     await act('callback', { select: { outcome: 'reached', satisfied: 'yes', score: '5' }, fill: { comments: '客户对处理结果表示满意。' } });
     await waitForState('verification', '待查验');
     expect(await page.getByTestId('callback-satisfied').textContent()).toBe('满意');
     expect(await page.getByTestId('callback-score').textContent()).toBe('5 / 5');
-    // He signed it off: he may not verify it (the server does not offer it).
     expect(await offered()).not.toContain('verify');
     await signOut();
 
@@ -222,7 +224,7 @@ describe('complaint lifecycle (browser)', () => {
     expect(await page.getByTestId('verification-evidence').textContent()).toContain('培训签到表');
     expect(await page.getByTestId('ticket-escalation').textContent()).toBe('0');
     expect(await historyTitles()).toEqual([
-      '登记受理', '分派', '接单', '提交处理结果', '审核办结', '安排回访', '回访满意', '查验通过',
+      '登记受理', '分派', '接单', '提交处理结果', '审核办结', '回访满意', '查验通过',
     ]);
     await shot('lifecycle-1-closed');
     await signOut();
@@ -232,6 +234,10 @@ describe('complaint lifecycle (browser)', () => {
     const id = await fileComplaint('保安巡逻时言语不当');
     await acceptAndSubmitResolution(id);
     await signOff(id);
+    await signOut();
+    await signInAs('intake');
+    await openTicket(id);
+    await waitForState('callback', '待回访');
 
     // A screen that is one event behind: the server refuses, names the state and what may be done; the page reloads.
     await page.route('**/transitionTicket', async (route) => {
@@ -239,21 +245,23 @@ describe('complaint lifecycle (browser)', () => {
       if (body.data.expectedSeq) body.data.expectedSeq -= 1;
       await route.continue({ postData: JSON.stringify(body) });
     }, { times: 1 });
-    await page.getByTestId('action-request_callback').click();
-    await page.getByTestId('action-form-submit').click();
+    await page.getByTestId('action-callback').click();
+    const form = page.getByTestId('action-form-callback');
+    await form.waitFor();
+    for (const [name, value] of Object.entries({ outcome: 'reached', satisfied: 'no', score: '2' })) await form.getByTestId(`action-field-${name}`).selectOption(value);
+    await form.getByTestId('action-field-comments').fill('客户认为道歉不够诚恳，仍不满意。');
+    await form.getByTestId('action-form-submit').click();
     const notice = page.locator('[data-testid="action-notice"][data-kind="error"]');
     await notice.waitFor({ timeout: 15_000 });
     const text = (await notice.textContent()) ?? '';
     expect(text).toContain('changed meanwhile');
-    expect(text).toContain('当前状态为「已处理」');
-    expect(text).toContain('安排回访');
+    expect(text).toContain('当前状态为「待回访」');
+    expect(text).toContain('回访');
     await shot('lifecycle-2-refused');
 
     // The form stays open (the action is still allowed on the reloaded ticket): sending again works.
-    await page.getByTestId('action-form-request_callback').getByTestId('action-form-submit').click();
+    await page.getByTestId('action-form-callback').getByTestId('action-form-submit').click();
     await page.locator('[data-testid="action-notice"][data-kind="ok"]').waitFor({ timeout: 20_000 });
-    await waitForState('callback', '待回访');
-    await act('callback', { select: { outcome: 'reached', satisfied: 'no', score: '2' }, fill: { comments: '客户认为道歉不够诚恳，仍不满意。' } });
     await waitForState('in_progress', '处理中');
     expect(await page.getByTestId('ticket-escalation').textContent()).toBe('1');
     expect(await page.getByTestId('ticket-escalation-tag').textContent()).toBe('1 级');
@@ -262,7 +270,7 @@ describe('complaint lifecycle (browser)', () => {
     // The old resolution is void: a new one is needed.
     expect(await page.getByTestId('ticket-resolution').count()).toBe(0);
     const titles = await historyTitles();
-    expect(titles.slice(-3)).toEqual(['审核办结', '安排回访', '重新打开']);
+    expect(titles.slice(-3)).toEqual(['提交处理结果', '审核办结', '重新打开']);
     await shot('lifecycle-3-reopened');
     await signOut();
   }, 240_000);

@@ -5,7 +5,8 @@
  */
 import type { Actor } from '../../functions/src/domain/actor';
 import type { Ticket } from '../../functions/src/domain/documents';
-import { DEPARTMENTS, EXTRA_DEPARTMENTS, EXTRA_STAFF, STAFF } from './fixtures';
+import { branchScopeOf } from '../../functions/src/domain/policy';
+import { BRANCHES, DEPARTMENTS, EXTRA_DEPARTMENTS, EXTRA_STAFF, STAFF } from './fixtures';
 
 export const now = new Date('2026-11-23T02:00:00Z');
 
@@ -41,15 +42,17 @@ export const TICKETS: Record<string, Ticket> = {
 };
 
 const F = 'full', R = 'redacted', D = 'denied';
+// Issue 9: city quality reads county complaints (the branch tree, point 3); the requester of an
+// inquiry is seen by the department doing the work, a complainant never by the handlers (points 4, 14).
 export const READ_MATRIX: Record<ActorId, Record<keyof typeof TICKETS, Read>> = {
   //                  t-biz  t-county  t-inquiry  t-callback
   'u-intake':         { 't-biz': F, 't-county': D, 't-inquiry': D, 't-callback': F },
   'u-onsite':         { 't-biz': D, 't-county': D, 't-inquiry': F, 't-callback': D },
-  'u-business-1':     { 't-biz': R, 't-county': D, 't-inquiry': R, 't-callback': D },
-  'u-business-head':  { 't-biz': R, 't-county': D, 't-inquiry': R, 't-callback': D },
-  'u-engineer':       { 't-biz': D, 't-county': D, 't-inquiry': D, 't-callback': F },
-  'u-quality-1':      { 't-biz': F, 't-county': D, 't-inquiry': D, 't-callback': F },
-  'u-quality-head':   { 't-biz': F, 't-county': D, 't-inquiry': D, 't-callback': F },
+  'u-business-1':     { 't-biz': R, 't-county': D, 't-inquiry': F, 't-callback': D },
+  'u-business-head':  { 't-biz': R, 't-county': D, 't-inquiry': F, 't-callback': D },
+  'u-engineer':       { 't-biz': D, 't-county': D, 't-inquiry': D, 't-callback': R },
+  'u-quality-1':      { 't-biz': F, 't-county': F, 't-inquiry': D, 't-callback': F },
+  'u-quality-head':   { 't-biz': F, 't-county': F, 't-inquiry': D, 't-callback': F },
   'u-county-quality': { 't-biz': D, 't-county': F, 't-inquiry': D, 't-callback': D },
   'u-county':         { 't-biz': D, 't-county': F, 't-inquiry': D, 't-callback': D },
   'u-leader':         { 't-biz': F, 't-county': F, 't-inquiry': F, 't-callback': F },
@@ -60,7 +63,11 @@ export const READ_MATRIX: Record<ActorId, Record<keyof typeof TICKETS, Read>> = 
 export function actorOf(uid: ActorId): Actor {
   const s = STAFF[uid] ?? EXTRA_STAFF[uid]!;
   const dept = DEPARTMENTS[s.deptId] ?? EXTRA_DEPARTMENTS[s.deptId]!;
-  return { uid, role: s.role, deptId: s.deptId, deptKind: dept.kind, branchId: s.branchId, displayName: s.displayName, locale: s.locale };
+  const branches = Object.entries(BRANCHES).map(([id, b]) => ({ id, parentId: b.parentId }));
+  return {
+    uid, role: s.role, deptId: s.deptId, deptKind: dept.kind, branchId: s.branchId, displayName: s.displayName, locale: s.locale,
+    branchScope: branchScopeOf(s.branchId, branches), authorityLevel: s.authorityLevel,
+  };
 }
 
 export type TicketId = keyof typeof TICKETS;

@@ -18,12 +18,16 @@ export const DEPARTMENTS: Record<string, Department> = {
 };
 
 function staff(displayName: string, role: Role, deptId: string, branchId = 'br-city', locale: 'zh-CN' | 'en' = 'zh-CN'): Staff {
-  return { displayName, email: `${displayName.toLowerCase().replace(/\s+/g, '.')}@example.com`, role, deptId, branchId, locale, disabled: false };
+  return {
+    displayName, email: `${displayName.toLowerCase().replace(/\s+/g, '.')}@example.com`, role, deptId, branchId, locale, disabled: false,
+    authorityLevel: null,
+  };
 }
 
 export const STAFF: Record<string, Staff> = {
   'u-intake': staff('Intake Li', 'intake', 'dept-cs'),
-  'u-quality-head': staff('Quality Head Wang', 'head', 'dept-quality'),
+  // settles complaints up to the top (mall rules: store-manager level), see issue 9 point 8
+  'u-quality-head': { ...staff('Quality Head Wang', 'head', 'dept-quality'), authorityLevel: 'store_manager' },
   'u-quality-1': staff('Quality Zhao', 'quality', 'dept-quality'),
   'u-quality-2': staff('Quality Qian', 'quality', 'dept-quality', 'br-city', 'en'),
   'u-business-head': staff('Business Head Sun', 'head', 'dept-business'),

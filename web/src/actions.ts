@@ -168,6 +168,8 @@ const FORMS = {
     ],
   },
   reopen: { id: 'reopen', tone: 'danger', intro: 'introReopen', fields: [reason('fReopenReason', 1000)] },
+  return_resolution: { id: 'return_resolution', tone: 'secondary', fields: [reason('fReason', 1000)] },
+  mark_major: { id: 'mark_major', tone: 'danger', fields: [reason('fReason', 1000)] },
 } as const satisfies Record<ActionId, ActionForm>;
 
 export const ACTION_FORMS: Readonly<Record<ActionId, ActionForm>> = FORMS;

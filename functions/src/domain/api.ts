@@ -4,15 +4,34 @@
  */
 import { z } from 'zod';
 import { Authority, Channel, ComplaintSubject, Locale, Role, TicketKind, TicketState } from './vocabulary';
-import { Reporter } from './documents';
+import { DocId, isChinesePhone } from './validation';
 import type { LifecycleView } from './lifecycle/view';
 export type { LifecycleView } from './lifecycle/view';
 export { TransitionTicketInput, type TransitionTicketResult } from './lifecycle/request';
 
-const id = z.string().trim().min(1, 'required').max(128);
+const id = DocId;
+
+/**
+ * The complainant (or requester) as intake types them: name trimmed and non-empty, phone a
+ * Chinese mobile or landline number (or none), address for repairs and requests.
+ */
+export const ReporterInput = z
+  .object({
+    name: z.string().trim().min(1, 'required').max(100),
+    phone: z.string().trim().max(40).default('').refine((p) => p === '' || isChinesePhone(p), 'not a Chinese mobile or landline number'),
+    email: z.union([z.email(), z.literal('')]).default(''),
+    address: z.string().trim().max(200).default(''),
+    consentToContact: z.boolean().default(false),
+  })
+  .strict();
+export type ReporterInput = z.infer<typeof ReporterInput>;
+
+/** A client-generated id of one submission (e.g. a UUID): a double submit files one ticket. */
+export const RequestId = z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, "-" or "_"');
 
 export const CreateTicketInput = z
   .object({
+    requestId: RequestId,
     clientId: id,
     kind: TicketKind,
     subject: ComplaintSubject.optional(),
@@ -23,7 +42,7 @@ export const CreateTicketInput = z
     compensation: z.boolean().default(false),
     againstOfficeDirector: z.boolean().default(false),
     major: z.boolean().default(false),
-    reporter: Reporter.optional(),
+    reporter: ReporterInput.optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -38,6 +57,8 @@ export type CreateTicketInput = z.infer<typeof CreateTicketInput>;
 
 export const TicketQueue = z.enum([
   'all', 'mine', 'department', 'overdue', 'due_soon', 'awaiting_callback', 'awaiting_verification',
+  /** Heads: resolutions submitted in their department, waiting for their sign-off (ticket.awaitingSignoff). */
+  'awaiting_signoff',
 ]);
 export type TicketQueue = z.infer<typeof TicketQueue>;
 
@@ -86,12 +107,16 @@ export interface TicketEventView {
   from: TicketState | null;
   to: TicketState;
   note: string;
+  /** Who the event reached (escalations name the people told); absent when not recorded. */
+  notified?: { uid: string; name: string }[];
 }
 
 export interface ReporterView {
   name: string;
   phone: string;
   email: string;
+  /** Where the work is done (repairs, requests). */
+  address: string;
   consentToContact: boolean;
 }
 
@@ -101,6 +126,8 @@ export interface TicketDetailView {
   /** null when the caller may not see the complainant's identity, or none was given. */
   reporter: ReporterView | null;
   reporterRedacted: boolean;
+  /** How screens name the person who told us: a complainant (complaints, protected) or a requester (other kinds). */
+  reporterRole: 'complainant' | 'requester';
   /** Allowed actions now, escalation, pauses, resolution, callbacks, verification (domain/lifecycle/view.ts). */
   lifecycle: LifecycleView;
   /**

@@ -35,6 +35,8 @@ export const Staff = z.object({
   branchId: id,
   locale: Locale.default('zh-CN'),
   disabled: z.boolean().default(false),
+  /** Settlement authority (mall rules): the complaints this person may sign off; null = none. */
+  authorityLevel: Authority.nullable().default(null),
 });
 export type Staff = z.infer<typeof Staff>;
 
@@ -115,6 +117,8 @@ export const TicketEvent = z.object({
   to: TicketState,
   changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).default({}),
   note: z.string().default(''),
+  /** Who the event was sent to (e.g. the people an escalation reached); absent on older events. */
+  notified: z.array(z.object({ uid: id, name: z.string() })).max(200).optional(),
 });
 export type TicketEvent = z.infer<typeof TicketEvent>;
 
@@ -123,6 +127,8 @@ export const Reporter = z.object({
   name: z.string().min(1).max(100),
   phone: z.string().max(40).default(''),
   email: z.union([z.email(), z.literal('')]).default(''),
+  /** Where the work is done (repairs, requests); shown to the people doing it. */
+  address: z.string().max(200).default(''),
   consentToContact: z.boolean().default(false),
 });
 export type Reporter = z.infer<typeof Reporter>;

@@ -9,6 +9,8 @@ export interface Recipient {
   uid: string;
   email: string;
   locale: Locale;
+  /** Display name, recorded on events that say who they reached (escalations). */
+  name?: string;
 }
 
 export interface RenderedMessage {
@@ -54,7 +56,9 @@ const lifecycleTemplates: Record<string, Template> = {
       ? { title: `恢复处理：${t.number}`, body: `${t.clientName}：${t.title}。时限顺延至 ${dueText(t, locale, ctx)}。` }
       : { title: `Resumed: ${t.number}`, body: `${t.clientName}: ${t.title}. Deadline moved to ${dueText(t, locale, ctx)}.` },
   resolution_submitted: simple('处理结果待审核', 'Resolution awaits your sign-off', ...withNote('请审核处理结果并签批。', 'Review and sign off the resolution.')),
-  resolved: simple('已办结', 'Resolved', ...withNote('部门负责人已审核，请安排回访。', 'Signed off by the department head; arrange the callback.')),
+  resolved: simple('已办结，待回访', 'Resolved, awaiting callback', ...withNote('部门负责人已审核签批，已进入回访队列。', 'Signed off by the department head; it is now in the callback queue.')),
+  resolution_returned: simple('处理结果被退回', 'Resolution sent back', ...withNote('部门负责人退回了处理结果，请修改后重新提交。', 'The department head sent the resolution back: rework it and submit again.')),
+  marked_major: simple('认定为重大投诉', 'Marked as a major complaint', ...withNote('须发布整改报告后才能关闭。', 'A corrective-action report must be published before it can close.')),
   callback_requested: simple('待回访', 'Callback requested', ...withNote('请回访客户并记录满意度。', 'Call the client back and record their satisfaction.')),
   callback_attempted: simple('回访未成功', 'Callback attempt', ...withNote('回访未联系上或被拒绝。', 'The client was not reached or refused.')),
   callback_satisfied: simple('待查验', 'Awaiting verification', ...withNote('客户满意，请品质管理部查验整改措施落实情况。', 'The client is satisfied; quality must verify the measures were carried out.')),

@@ -26,5 +26,8 @@ export function inQueue(queue: TicketQueue, t: Ticket, actor: Actor, now: Date):
       return t.state === 'callback';
     case 'awaiting_verification':
       return t.state === 'verification';
+    case 'awaiting_signoff':
+      // resolutions submitted in the head's department, waiting for their sign-off
+      return t.state === 'in_progress' && t.awaitingSignoff === true && t.ownerDeptId === actor.deptId;
   }
 }

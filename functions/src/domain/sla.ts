@@ -67,6 +67,8 @@ export const SlaPolicy = z
         '2': SlaTarget.default(twoWorkingDays),
       })
       .default({ '1': oneWorkingDay, '2': twoWorkingDays }),
+    /** A transfer keeps the deadline, but the receiving department gets at least this much time. */
+    transferMinimum: SlaTarget.default({ type: 'workingHours', n: 2 }),
     /** On-site feedback must reach the business dept the same working day. */
     onsiteHandoff: SlaTarget.default({ type: 'endOfWorkingDay' }),
     /** Special callback after a re-repair: within 24 hours. */
@@ -183,4 +185,24 @@ export function reRepairCallbackDue(cal: WorkCalendar, redispatchedAt: Date, pol
  */
 export function extendForPause(cal: WorkCalendar, dueAt: Date, pausedWorkingMs: number): Date {
   return cal.extendDue(dueAt, pausedWorkingMs);
+}
+
+/**
+ * The deadline after a transfer: the ticket keeps its deadline (the receiving department gets the
+ * remaining time), never less than `transferMinimum` from the transfer — but that minimum is
+ * granted once per escalation level (`graceAvailable`), so repeated transfers cannot postpone
+ * escalation; an overdue ticket stays overdue (no grace). Returns the new due instant and
+ * whether the grace was used.
+ */
+export function transferDeadline(
+  cal: WorkCalendar,
+  policy: SlaPolicy,
+  dueAt: Date | null,
+  transferredAt: Date,
+  graceAvailable: boolean,
+): { dueAt: Date | null; graceUsed: boolean } {
+  if (!dueAt) return { dueAt: null, graceUsed: false };
+  if (dueAt.getTime() <= transferredAt.getTime() || !graceAvailable) return { dueAt, graceUsed: false };
+  const floor = dueFor(cal, policy.transferMinimum, transferredAt);
+  return floor.getTime() > dueAt.getTime() ? { dueAt: floor, graceUsed: true } : { dueAt, graceUsed: false };
 }

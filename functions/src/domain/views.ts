@@ -30,5 +30,8 @@ export function ticketView(id: string, t: Ticket, ownerDeptName: string | null):
 }
 
 export function eventView(e: TicketEvent): TicketEventView {
-  return { seq: e.seq, type: e.type, at: e.at.toISOString(), actorName: e.actorName, from: e.from, to: e.to, note: e.note };
+  return {
+    seq: e.seq, type: e.type, at: e.at.toISOString(), actorName: e.actorName, from: e.from, to: e.to, note: e.note,
+    ...(e.notified ? { notified: e.notified } : {}),
+  };
 }

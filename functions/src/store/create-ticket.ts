@@ -1,16 +1,33 @@
+import { createHash } from 'node:crypto';
 import { HttpsError } from 'firebase-functions/v2/https';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Actor } from '../domain/actor';
 import type { CreateTicketInput } from '../domain/api';
 import { COL, REPORTER_DOC, eventId } from '../domain/collections';
-import { Client, type Ticket, type TicketEvent } from '../domain/documents';
+import { Client, Ticket, type TicketEvent } from '../domain/documents';
+import { refusal } from '../domain/lifecycle/refusals';
+import { canReadClient } from '../domain/policy';
 import { emptyLifecycle } from '../domain/lifecycle/records';
 import { shanghaiDay, ticketNumber } from '../domain/numbering';
 import { parseDoc } from '../lib/firestore';
 
 /**
+ * The ticket id of one submission: derived from the caller and their request id, so a double
+ * submit (a second click, a retried request) addresses the same document.
+ */
+export function ticketIdFor(uid: string, requestId: string): string {
+  return createHash('sha256').update(`${uid}\n${requestId}`).digest('base64url').slice(0, 20);
+}
+
+/**
  * Files a ticket: the ticket, its first history event ("received") and the private reporter
  * subdocument are written in one transaction. Routing happens in the onTicketCreated trigger.
+ *
+ * Idempotent per (caller, requestId): the ticket id is derived from both and the ticket is
+ * CREATED first in the transaction, so a repeated submission returns the ticket already filed
+ * (and a concurrent twin fails with ALREADY_EXISTS before writing anything — the gRPC emulator
+ * does not isolate transactions; real Firestore commits atomically anyway). The same request id
+ * with different content is refused. The caller must be allowed to see the client.
  */
 export async function createTicket(
   db: Firestore,
@@ -18,19 +35,26 @@ export async function createTicket(
   input: CreateTicketInput,
   now: Date,
 ): Promise<{ ticketId: string; number: string }> {
-  const ref = db.collection(COL.tickets).doc();
+  const ref = db.collection(COL.tickets).doc(ticketIdFor(actor.uid, input.requestId));
   const clientRef = db.collection(COL.clients).doc(input.clientId);
   const day = shanghaiDay(now);
   const counterRef = db.collection(COL.counters).doc(`tickets-${day}`);
 
-  const number = await db.runTransaction(async (tx) => {
-    const [clientSnap, counterSnap] = await Promise.all([tx.get(clientRef), tx.get(counterRef)]);
+  const attempt = () => db.runTransaction(async (tx) => {
+    const [existingSnap, clientSnap, counterSnap] = await Promise.all([tx.get(ref), tx.get(clientRef), tx.get(counterRef)]);
+    if (existingSnap.exists) return sameRequest(parseDoc(Ticket, existingSnap), input);
     if (!clientSnap.exists) {
       throw new HttpsError('invalid-argument', `Invalid input — clientId: no client ${input.clientId}`, {
+        reason: 'input.invalid', params: { fields: `clientId: no client ${input.clientId}` },
         fields: { clientId: `no client ${input.clientId}` },
       });
     }
     const client = parseDoc(Client, clientSnap);
+    const visible = canReadClient(actor, client);
+    if (!visible.allowed) {
+      const r = refusal('lifecycle.client_not_visible', { clientId: input.clientId });
+      throw new HttpsError('permission-denied', r.message, { reason: r.reason, params: r.params });
+    }
     const n = ((counterSnap.get('next') as number | undefined) ?? 0) + 1;
     const number = ticketNumber(day, n);
     const ticket: Ticket = {
@@ -73,11 +97,30 @@ export async function createTicket(
       changes: {},
       note: '',
     };
-    tx.set(counterRef, { next: n }, { merge: true });
+    // The ticket first: a concurrent twin of this request fails here, before the counter moves.
     tx.create(ref, ticket);
+    tx.set(counterRef, { next: n }, { merge: true });
     tx.create(ref.collection(COL.events).doc(eventId(1)), event);
     if (input.reporter) tx.create(ref.collection(COL.private).doc(REPORTER_DOC), input.reporter);
     return number;
   });
-  return { ticketId: ref.id, number };
+  try {
+    return { ticketId: ref.id, number: await attempt() };
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code !== 6 && code !== 'already-exists' && code !== 10 && code !== 'aborted') throw e;
+    // The twin won the race: answer as the repeated submission it is.
+    const snap = await ref.get();
+    if (!snap.exists) throw e;
+    return { ticketId: ref.id, number: sameRequest(parseDoc(Ticket, snap), input) };
+  }
+}
+
+/** The number of the ticket a repeated submission filed; refused when the request id was reused for other content. */
+function sameRequest(existing: Ticket, input: CreateTicketInput): string {
+  if (existing.clientId !== input.clientId || existing.kind !== input.kind || existing.title !== input.title) {
+    const r = refusal('lifecycle.request_id_reused', { requestId: input.requestId, number: existing.number });
+    throw new HttpsError('failed-precondition', r.message, { reason: r.reason, params: r.params });
+  }
+  return existing.number;
 }

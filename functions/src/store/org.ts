@@ -64,7 +64,7 @@ export function leadershipRecipients(db: Firestore): Promise<Recipient[]> {
 }
 
 function activeRecipient(uid: string, s: Staff): Recipient[] {
-  return s.disabled ? [] : [{ uid, email: s.email, locale: s.locale }];
+  return s.disabled ? [] : [{ uid, email: s.email, locale: s.locale, name: s.displayName }];
 }
 
 const RECIPIENTS = 'recipients/';

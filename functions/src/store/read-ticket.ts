@@ -39,6 +39,7 @@ export async function readTicketDetail(db: Firestore, actor: Actor, ticketId: st
     events: events.docs.map((d) => eventView(parseDoc(TicketEvent, d))),
     reporter,
     reporterRedacted: ticket.hasReporter && !maySeeReporter,
+    reporterRole: ticket.kind === 'complaint' ? 'complainant' : 'requester',
     lifecycle: lifecycleView(ticket, actor),
     workingTimeLeftMs: calendar && ticket.dueAt ? calendar.workingTimeBetween(now, ticket.dueAt) : null,
   };

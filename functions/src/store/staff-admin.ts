@@ -16,23 +16,40 @@ import {
   type BranchView, type CreateStaffInput, type DepartmentView, type SaveBranchInput, type SaveDepartmentInput,
   type SetStaffDisabledInput, type StaffView, type UpdateStaffInput,
 } from '../domain/org/api';
+import { refusal, type CodedRefusal } from '../domain/lifecycle/refusals';
+import { grantsOversight, selfGrant } from '../domain/org/duties';
+import { ROLE_LABELS, type DeptKind } from '../domain/vocabulary';
 import { mergeClaims, planDisable, planPlacement, planReassignment, type DeptFacts, type Placement, type Plan } from '../domain/org/staff';
 import { notFound } from '../lib/errors';
 import { parseDoc } from '../lib/firestore';
 import { auditActor, recordAudit } from './audit';
 import { invalidateOrg, invalidateRecipients } from './org';
 
-function unwrap<T>(plan: Plan<T>): T {
-  if (plan.ok) return plan.value;
-  if (plan.code === 'invalid-argument') {
-    throw new HttpsError('invalid-argument', `Invalid input — ${plan.field}: ${plan.message}`, { fields: { [plan.field]: plan.message } });
-  }
-  throw new HttpsError('failed-precondition', plan.message);
+function coded(code: 'failed-precondition' | 'permission-denied' | 'already-exists', r: CodedRefusal): HttpsError {
+  return new HttpsError(code, r.message, { reason: r.reason, params: r.params });
 }
 
-async function departmentsIn(tx: Transaction, db: Firestore): Promise<Map<string, DeptFacts>> {
+function invalidField(field: string, message: string): HttpsError {
+  return new HttpsError('invalid-argument', `Invalid input — ${field}: ${message}`, {
+    reason: 'input.invalid', params: { fields: `${field}: ${message}` }, fields: { [field]: message },
+  });
+}
+
+function unwrap<T>(plan: Plan<T>): T {
+  if (plan.ok) return plan.value;
+  if (plan.code === 'invalid-argument') throw invalidField(plan.field, plan.message);
+  // The only failed-precondition the plans produce is the last-admin rule.
+  throw coded('failed-precondition', refusal('staff.last_admin'));
+}
+
+type DeptFactsWithKind = DeptFacts & { kind: DeptKind };
+
+async function departmentsIn(tx: Transaction, db: Firestore): Promise<Map<string, DeptFactsWithKind>> {
   const snap = await tx.get(db.collection(COL.departments));
-  return new Map(snap.docs.map((d) => [d.id, { branchId: parseDoc(Department, d).branchId }]));
+  return new Map(snap.docs.map((d) => {
+    const dept = parseDoc(Department, d);
+    return [d.id, { branchId: dept.branchId, kind: dept.kind }];
+  }));
 }
 
 async function activeAdminsIn(tx: Transaction, db: Firestore): Promise<string[]> {
@@ -55,16 +72,26 @@ export async function createStaff(db: Firestore, auth: AuthAdmin, actor: Actor, 
   const ref = db.collection(COL.staff).doc(uid);
   const placement = await db.runTransaction(async (tx) => {
     const [snap, departments] = await Promise.all([tx.get(ref), departmentsIn(tx, db)]);
-    if (snap.exists) throw new HttpsError('already-exists', `${input.email} is already a staff member`, { uid });
+    if (snap.exists) {
+      const r = refusal('staff.already_exists', { email: input.email });
+      throw new HttpsError('already-exists', r.message, { uid, reason: r.reason, params: r.params });
+    }
     const p = unwrap(planPlacement(input.role, input.deptId, departments));
+    // Oversight rights (quality, leadership) are granted with a stated reason, kept in the audit log.
+    if (grantsOversight(p.role, departments.get(p.deptId)?.kind ?? null) && !input.reason) {
+      throw invalidField('reason', 'say why this account gets quality or leadership rights');
+    }
     const staff: Staff = {
       displayName: input.displayName, email: input.email, role: p.role, deptId: p.deptId, branchId: p.branchId,
-      locale: input.locale, disabled: false,
+      locale: input.locale, disabled: false, authorityLevel: input.authorityLevel,
     };
     tx.create(ref, staff);
     recordAudit(tx, db, {
-      action: 'staff_created', at: now, ...auditActor(actor), target: { type: 'staff', id: uid }, reason: input.reason,
-      changes: diff({}, { role: p.role, deptId: p.deptId, branchId: p.branchId, email: input.email }),
+      action: 'staff_created', at: now, ...auditActor(actor), target: { type: 'staff', id: uid }, reason: input.reason ?? 'new staff member',
+      changes: diff({}, {
+        role: p.role, deptId: p.deptId, branchId: p.branchId, email: input.email,
+        ...(input.authorityLevel ? { authorityLevel: input.authorityLevel } : {}),
+      }),
     });
     return p;
   });
@@ -79,16 +106,28 @@ export async function updateStaff(db: Firestore, auth: AuthAdmin, actor: Actor, 
     const [snap, departments, admins] = await Promise.all([tx.get(ref), departmentsIn(tx, db), activeAdminsIn(tx, db)]);
     if (!snap.exists) throw notFound('staff', input.uid);
     const current = parseDoc(Staff, snap);
+    // Separation of duties first: nobody grants themselves oversight, whatever else the change does.
+    const target = unwrap(planPlacement(input.role ?? current.role, input.deptId ?? current.deptId, departments));
+    const authorityLevel = input.authorityLevel === undefined ? current.authorityLevel : input.authorityLevel;
+    const granted = selfGrant(
+      actor.uid, input.uid,
+      { role: current.role, deptKind: departments.get(current.deptId)?.kind ?? null, authorityLevel: current.authorityLevel },
+      { role: target.role, deptKind: departments.get(target.deptId)?.kind ?? null, authorityLevel },
+    );
+    if (granted) {
+      const label = granted === 'authority' ? { 'zh-CN': '处理权限', en: 'settlement authority' } : ROLE_LABELS[target.role];
+      throw coded('permission-denied', refusal('staff.self_grant', { role_zh: label['zh-CN'], role_en: label.en }));
+    }
     const p = unwrap(planReassignment({ uid: input.uid, ...current }, { role: input.role, deptId: input.deptId }, departments, admins));
     const changes = diff(
-      { role: current.role, deptId: current.deptId, branchId: current.branchId },
-      { role: p.role, deptId: p.deptId, branchId: p.branchId },
+      { role: current.role, deptId: current.deptId, branchId: current.branchId, authorityLevel: current.authorityLevel },
+      { role: p.role, deptId: p.deptId, branchId: p.branchId, authorityLevel },
     );
     if (Object.keys(changes).length > 0) {
-      tx.update(ref, { role: p.role, deptId: p.deptId, branchId: p.branchId });
+      tx.update(ref, { role: p.role, deptId: p.deptId, branchId: p.branchId, authorityLevel });
       recordAudit(tx, db, { action: 'claims_changed', at: now, ...auditActor(actor), target: { type: 'staff', id: input.uid }, reason: input.reason, changes });
     }
-    return { placement: p, staff: { ...current, ...p } };
+    return { placement: p, staff: { ...current, ...p, authorityLevel } };
   });
   invalidateRecipients();
   // Also when nothing changed: re-applying repairs an account whose earlier Auth step failed.
@@ -97,7 +136,7 @@ export async function updateStaff(db: Firestore, auth: AuthAdmin, actor: Actor, 
 }
 
 export async function setStaffDisabled(db: Firestore, auth: AuthAdmin, actor: Actor, input: SetStaffDisabledInput, now: Date): Promise<StaffView> {
-  if (input.disabled && input.uid === actor.uid) throw new HttpsError('failed-precondition', 'you cannot disable your own account');
+  if (input.disabled && input.uid === actor.uid) throw coded('failed-precondition', refusal('staff.disable_self'));
   const ref = db.collection(COL.staff).doc(input.uid);
   const staff = await db.runTransaction(async (tx) => {
     const [snap, admins] = await Promise.all([tx.get(ref), activeAdminsIn(tx, db)]);
@@ -120,7 +159,10 @@ export async function setStaffDisabled(db: Firestore, auth: AuthAdmin, actor: Ac
 }
 
 export function staffView(uid: string, s: Staff): StaffView {
-  return { uid, displayName: s.displayName, email: s.email, role: s.role, deptId: s.deptId, branchId: s.branchId, locale: s.locale, disabled: s.disabled };
+  return {
+    uid, displayName: s.displayName, email: s.email, role: s.role, deptId: s.deptId, branchId: s.branchId, locale: s.locale,
+    disabled: s.disabled, authorityLevel: s.authorityLevel,
+  };
 }
 
 export async function listStaff(db: Firestore, deptId: string | undefined): Promise<StaffView[]> {
@@ -133,7 +175,7 @@ export async function saveDepartment(db: Firestore, actor: Actor, input: SaveDep
   const ref = db.collection(COL.departments).doc(input.id);
   const saved = await db.runTransaction(async (tx) => {
     const [snap, branch] = await Promise.all([tx.get(ref), tx.get(db.collection(COL.branches).doc(input.branchId))]);
-    if (!branch.exists) throw unwrap<never>({ ok: false, code: 'invalid-argument', field: 'branchId', message: `no branch ${input.branchId}` });
+    if (!branch.exists) throw invalidField('branchId', `no branch ${input.branchId}`);
     const before = snap.exists ? parseDoc(Department, snap) : null;
     const dept: Department = {
       name: input.name, kind: input.kind, branchId: input.branchId, headUid: input.headUid, ...(input.nameEn ? { nameEn: input.nameEn } : {}),
@@ -155,8 +197,8 @@ export async function saveBranch(db: Firestore, actor: Actor, input: SaveBranchI
     const [snap, parent] = await Promise.all([
       tx.get(ref), input.parentId ? tx.get(db.collection(COL.branches).doc(input.parentId)) : Promise.resolve(null),
     ]);
-    if (parent && !parent.exists) throw unwrap<never>({ ok: false, code: 'invalid-argument', field: 'parentId', message: `no branch ${input.parentId}` });
-    if (input.parentId === input.id) throw unwrap<never>({ ok: false, code: 'invalid-argument', field: 'parentId', message: 'a branch cannot be its own parent' });
+    if (parent && !parent.exists) throw invalidField('parentId', `no branch ${input.parentId}`);
+    if (input.parentId === input.id) throw invalidField('parentId', 'a branch cannot be its own parent');
     const before = snap.exists ? parseDoc(Branch, snap) : null;
     const branch: Branch = { name: input.name, level: input.level, parentId: input.parentId, ...(input.nameEn ? { nameEn: input.nameEn } : {}) };
     tx.set(ref, branch);

@@ -3,7 +3,7 @@ import type { Actor } from '../domain/actor';
 import type { TicketQueue } from '../domain/api';
 import { COL } from '../domain/collections';
 import { Ticket } from '../domain/documents';
-import { canReadTicket, isQuality } from '../domain/policy';
+import { canReadTicket, isCallbackDesk, isQuality } from '../domain/policy';
 import { DUE_SOON_MS, inQueue } from '../domain/queues';
 import { parseDoc } from '../lib/firestore';
 
@@ -12,8 +12,15 @@ function scopeQueries(db: Firestore, actor: Actor): Query[] {
   const tickets = db.collection(COL.tickets);
   if (actor.role === 'leadership' || actor.role === 'auditor' || actor.role === 'admin') return [tickets];
   const own = [tickets.where('ownerDeptId', '==', actor.deptId), tickets.where('createdBy', '==', actor.uid)];
+  // Quality: complaints of their branch and the branches below (issue 9 point 3; `in` takes up to 30).
+  const scope = (actor.branchScope ?? [actor.branchId]).slice(0, 30);
   if (isQuality(actor)) {
-    own.push(tickets.where('branchId', '==', actor.branchId).where('kind', '==', 'complaint'));
+    own.push(tickets.where('branchId', 'in', scope).where('kind', '==', 'complaint'));
+  }
+  // The customer-service centre: what it took in, and the callbacks of its branch tree (issue 9 point 14).
+  if (isCallbackDesk(actor)) {
+    own.push(tickets.where('createdByDeptId', '==', actor.deptId));
+    own.push(tickets.where('branchId', 'in', scope).where('state', '==', 'callback'));
   }
   return own;
 }

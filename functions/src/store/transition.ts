@@ -15,7 +15,7 @@ import type { Actor } from '../domain/actor';
 import type { WorkCalendar } from '../domain/calendar';
 import { earliestDeliverAt, smsDeliverAt } from '../domain/escalation';
 import { COL, REPORTER_DOC } from '../domain/collections';
-import { applyEffect, decide, allowedActions } from '../domain/lifecycle/decide';
+import { applyEffect, decide, mayRead, notReadable, seqChanged, type Refusal } from '../domain/lifecycle/decide';
 import { isTicketAction, MACHINE, TICKET_ACTIONS, type TicketAction } from '../domain/lifecycle/machine';
 import type { Effect, LifecycleContext } from '../domain/lifecycle/types';
 import { actorName, actorUid } from '../domain/lifecycle/types';
@@ -51,31 +51,44 @@ export interface TransitionResult {
 
 export const ANNOUNCEMENTS = 'announcements';
 
-/** Fires `action` on the ticket; throws HttpsError (not-found, failed-precondition, permission-denied, invalid-argument). */
+/** A refusal of the lifecycle as the HttpsError the client gets: code, params, and what the ticket is now (for readers). */
+function refused(r: Refusal): HttpsError {
+  const { code, message, ...details } = r;
+  return new HttpsError(code, message, details);
+}
+
+/**
+ * Fires `action` on the ticket; throws HttpsError (not-found, failed-precondition,
+ * permission-denied, invalid-argument), each with `{ reason, params }`. A caller who may not
+ * read the ticket gets `permission-denied` before anything about it (state, seq, actions).
+ */
 export async function transitionTicket(db: Firestore, req: TransitionRequest): Promise<TransitionResult> {
   if (!isTicketAction(req.action)) {
     const fields = { action: `unknown action; one of ${TICKET_ACTIONS.join(', ')}` };
-    throw new HttpsError('invalid-argument', `Invalid input — action: ${fields.action}`, { fields });
+    throw new HttpsError('invalid-argument', `Invalid input — action: ${fields.action}`, {
+      reason: 'input.invalid', params: { fields: `action: ${fields.action}` }, fields,
+    });
   }
   const [calendar, sla, org, staff] = await Promise.all([
     loadCalendar(db), loadSla(db), loadOrg(db), namedStaff(db, req.input),
   ]);
   const ctx: LifecycleContext = {
-    ticketId: req.ticketId, now: req.now, calendar, sla, departments: org.departments, staff,
+    ticketId: req.ticketId, now: req.now, calendar, sla, departments: org.departments, branches: org.branches, staff,
   };
   const ref = ticketRef(db, req.ticketId);
   try {
     return await db.runTransaction(async (tx) => {
       const snap = await tx.get(ref);
-      if (!snap.exists) throw new HttpsError('not-found', `ticket ${req.ticketId} does not exist`, { ticket: req.ticketId });
-      const ticket = parseDoc(Ticket, snap);
-      if (req.expectedSeq !== undefined && ticket.lastEventSeq !== req.expectedSeq) {
-        throw stale(ticket, req.actor, `the ticket changed meanwhile (event ${ticket.lastEventSeq}): now ${ticket.state}`);
+      if (!snap.exists) {
+        throw new HttpsError('not-found', `ticket ${req.ticketId} does not exist`, {
+          ticket: req.ticketId, reason: 'doc.not_found', params: { what: 'ticket', id: req.ticketId },
+        });
       }
-      const decision = decide(ticket, req.action, req.actor, req.input, ctx, req.expectedState);
+      const ticket = parseDoc(Ticket, snap);
+      const decision = decide(ticket, req.action, req.actor, req.input, ctx, req.expectedState, req.expectedSeq);
       if (!decision.ok) {
-        const { ok: _ok, code, message, ...details } = decision;
-        throw new HttpsError(code, message, details);
+        const { ok: _ok, ...r } = decision;
+        throw refused(r);
       }
       return commit(tx, db, req, ticket, decision.effect, org.departments, calendar);
     });
@@ -85,12 +98,8 @@ export async function transitionTicket(db: Firestore, req: TransitionRequest): P
     const now = await ref.get();
     const current = now.exists ? parseDoc(Ticket, now) : null;
     if (!current) throw e;
-    throw stale(current, req.actor, `state changed meanwhile: now ${current.state}`);
+    throw refused(mayRead(req.actor, current) ? seqChanged(current, req.actor) : notReadable());
   }
-}
-
-function stale(t: LifecycleTicket, actor: Actor | 'system', message: string): HttpsError {
-  return new HttpsError('failed-precondition', message, { state: t.state, seq: t.lastEventSeq, allowedActions: allowedActions(t, actor) });
 }
 
 /** ABORTED (transaction contention, after the SDK's retries) or ALREADY_EXISTS (the event id was taken by a concurrent writer). */
@@ -118,6 +127,8 @@ async function commit(
   const event: Omit<TicketEvent, 'seq' | 'at' | 'changes'> = {
     type: effect.eventType, actorUid: req.actor === 'system' ? ACTOR_SYSTEM : req.actor.uid, actorName: actorName(req.actor),
     from: ticket.state, to: after.state, note: effect.note,
+    // An escalation names who it reached (nobody = visible as an empty list).
+    ...(effect.eventType === 'escalated' ? { notified: recipients.map(({ recipient: r }) => ({ uid: r.uid, name: r.name ?? r.uid })) } : {}),
   };
   const dept = departments.find((d) => d.id === after.ownerDeptId);
   const outgoing: Outgoing[] = recipients.map(({ recipient: r, kinds }) => {
@@ -175,6 +186,7 @@ function tellComplainant(
 export const AUDITED_ACTIONS: Partial<Record<TicketAction, AuditAction>> = {
   assign: 'reassignment',
   transfer: 'reassignment',
+  mark_major: 'major_marked',
   close: 'ticket_closed',
   verify: 'ticket_closed',
   cancel: 'ticket_closed',
@@ -182,7 +194,7 @@ export const AUDITED_ACTIONS: Partial<Record<TicketAction, AuditAction>> = {
 };
 
 /** Ticket fields an auditor follows; the full diff is in the ticket's own history event. */
-const AUDITED_FIELDS = ['state', 'ownerDeptId', 'assigneeUid', 'dueAt', 'escalationLevel'] as const;
+const AUDITED_FIELDS = ['state', 'ownerDeptId', 'assigneeUid', 'dueAt', 'escalationLevel', 'major'] as const;
 
 function auditTransition(
   tx: Transaction, db: Firestore, req: TransitionRequest, before: LifecycleTicket, after: LifecycleTicket, effect: Effect,

@@ -131,7 +131,10 @@ describe('bad input', () => {
     const second = tokenOf('u-leader', { role: 'admin' });
     expect(await update({ data: { uid: 'u-admin', role: 'intake', reason: 'hand over' }, auth: second })).toMatchObject({ role: 'intake' });
     // now u-leader is the last admin
-    expect(await rejection(update({ data: { uid: 'u-leader', role: 'leadership', reason: 'oops' }, auth: second }))).toMatchObject({ code: 'failed-precondition' });
+    // (to a role without oversight: granting oneself leadership is refused anyway, issue 9 point 13)
+    expect(await rejection(update({ data: { uid: 'u-leader', role: 'intake', reason: 'oops' }, auth: second }))).toMatchObject({
+      code: 'failed-precondition', details: { reason: 'staff.last_admin' },
+    });
     await update({ data: { uid: 'u-admin', role: 'admin', reason: 'restore' }, auth: second });
   });
 

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { emulatorProject } from '../../../test/support/emulator';
-import { authOf, seedOrg } from '../../../test/support/fixtures';
+import { authOf, seedOrgWithExtras, tokenOf } from '../../../test/support/fixtures';
 import { ManualClock } from '../../src/domain/clock';
 import { useClock } from '../../src/lib/clock';
 import { createTicket } from '../../src/callables/create-ticket';
@@ -9,6 +10,7 @@ const call = fft.wrap(createTicket);
 const now = new Date('2026-11-23T02:00:00Z'); // Monday 10:00 in Shanghai
 
 const complaint = {
+  requestId: 'req-0001-aaaa',
   clientId: 'c-1',
   kind: 'complaint',
   subject: 'service_attitude',
@@ -34,7 +36,7 @@ async function rejection(p: unknown): Promise<{ code: string; message: string; d
 
 beforeAll(async () => {
   useClock(new ManualClock(now));
-  await seedOrg(db);
+  await seedOrgWithExtras(db);
 });
 afterAll(cleanup);
 
@@ -55,7 +57,7 @@ test('files a complaint with its first history event and a private reporter reco
 });
 
 test('numbers tickets of the same day consecutively', async () => {
-  const { number } = await call({ data: { ...complaint, reporter: undefined }, auth: authOf('u-intake') } as never);
+  const { number } = await call({ data: { ...complaint, requestId: randomUUID(), reporter: undefined }, auth: authOf('u-intake') } as never);
   expect(number).toBe('HX-20261123-0002');
 });
 
@@ -74,14 +76,14 @@ test('invalid input → invalid-argument with field-level messages, nothing writ
 test('a complaint without a subject is refused, naming the field', async () => {
   const err = await rejection(call({ data: { ...complaint, subject: undefined }, auth: authOf('u-intake') } as never));
   expect(err.code).toBe('invalid-argument');
-  expect(err.details).toEqual({ fields: { subject: 'a complaint needs a subject' } });
+  expect(err.details).toMatchObject({ reason: 'input.invalid', fields: { subject: 'a complaint needs a subject' } });
 });
 
 test('an unknown client → invalid-argument on clientId, nothing written', async () => {
   const before = await countAll();
-  const err = await rejection(call({ data: { ...complaint, clientId: 'c-nope' }, auth: authOf('u-intake') } as never));
+  const err = await rejection(call({ data: { ...complaint, requestId: randomUUID(), clientId: 'c-nope' }, auth: authOf('u-intake') } as never));
   expect(err.code).toBe('invalid-argument');
-  expect(err.details).toEqual({ fields: { clientId: 'no client c-nope' } });
+  expect(err.details).toMatchObject({ fields: { clientId: 'no client c-nope' } });
   expect(await countAll()).toBe(before);
 });
 
@@ -94,4 +96,78 @@ test('unknown fields are rejected, so claims sent in the payload cannot sneak in
 test('no auth → unauthenticated; an auditor cannot file', async () => {
   expect((await rejection(call({ data: complaint } as never))).code).toBe('unauthenticated');
   expect((await rejection(call({ data: complaint, auth: authOf('u-auditor') } as never))).code).toBe('permission-denied');
+});
+
+// ── issue 9 point 11: idempotent intake, strict boundaries ──
+
+test('a double submit (same requestId) files one ticket and answers both with it', async () => {
+  const data = { ...complaint, requestId: randomUUID(), reporter: undefined };
+  const before = await db.collection('tickets').count().get();
+  const [a, b] = await Promise.all([
+    call({ data, auth: authOf('u-intake') } as never),
+    call({ data, auth: authOf('u-intake') } as never),
+  ]);
+  const c = await call({ data, auth: authOf('u-intake') } as never); // a retry after the answer was lost
+  expect(b).toEqual(a);
+  expect(c).toEqual(a);
+  expect((await db.collection('tickets').count().get()).data().count).toBe(before.data().count + 1);
+  expect((await db.collection(`tickets/${a.ticketId}/events`).get()).size).toBe(1);
+});
+
+test('the same requestId for different content is refused with a code; other callers have their own ids', async () => {
+  const requestId = randomUUID();
+  const first = await call({ data: { ...complaint, requestId, reporter: undefined }, auth: authOf('u-intake') } as never);
+  const err = await rejection(call({ data: { ...complaint, requestId, title: '另一件事', reporter: undefined }, auth: authOf('u-intake') } as never));
+  expect(err.code).toBe('failed-precondition');
+  expect(err.details).toMatchObject({ reason: 'lifecycle.request_id_reused', params: { number: first.number } });
+  // The same request id from another person is another submission.
+  const other = await call({ data: { ...complaint, requestId, reporter: undefined }, auth: authOf('u-quality-1') } as never);
+  expect(other.ticketId).not.toBe(first.ticketId);
+});
+
+test('a missing or malformed requestId is invalid-argument on requestId', async () => {
+  for (const requestId of [undefined, 'short', 'has/slash-123', 'x'.repeat(65)]) {
+    const err = await rejection(call({ data: { ...complaint, requestId }, auth: authOf('u-intake') } as never));
+    expect(err.code).toBe('invalid-argument');
+    expect(Object.keys((err.details as { fields: Record<string, string> }).fields)).toEqual(['requestId']);
+  }
+});
+
+test('a client the caller may not see is refused, nothing written', async () => {
+  const before = await countAll();
+  // On-site staff file only for their own clients (c-3 is theirs, c-1 is not).
+  const err = await rejection(call({ data: { ...complaint, requestId: randomUUID(), reporter: undefined }, auth: tokenOf('u-onsite') } as never));
+  expect(err.code).toBe('permission-denied');
+  expect(err.details).toMatchObject({ reason: 'lifecycle.client_not_visible', params: { clientId: 'c-1' } });
+  expect(await countAll()).toBe(before);
+  const own = await call({ data: { ...complaint, clientId: 'c-3', requestId: randomUUID(), reporter: undefined }, auth: tokenOf('u-onsite') } as never);
+  expect(own.number).toMatch(/^HX-/);
+  // A county employee does not file for a city client.
+  const county = await rejection(call({ data: { ...complaint, requestId: randomUUID(), reporter: undefined }, auth: authOf('u-county') } as never));
+  expect(county.code).toBe('permission-denied');
+});
+
+test('prototype keys, ids with "/", bad phones and blank names are invalid-argument naming the field; never internal', async () => {
+  const cases: Array<[Record<string, unknown>, string]> = [
+    [JSON.parse('{"__proto__": {"role": "admin"}}') as Record<string, unknown>, '__proto__'],
+    [{ reporter: JSON.parse('{"name": "张", "constructor": {"x": 1}}') as unknown }, 'reporter.constructor'],
+    [{ prototype: 1 }, 'prototype'],
+    [{ clientId: 'clients/c-1' }, 'clientId'],
+    [{ reporter: { name: '张', phone: '12345' } }, 'reporter.phone'],
+    [{ reporter: { name: '   ' } }, 'reporter.name'],
+  ];
+  for (const [over, field] of cases) {
+    const before = await countAll();
+    const err = await rejection(call({ data: { ...complaint, requestId: randomUUID(), ...over }, auth: authOf('u-intake') } as never));
+    expect([field, err.code]).toEqual([field, 'invalid-argument']);
+    expect(Object.keys((err.details as { fields: Record<string, string> }).fields)).toContain(field);
+    expect(await countAll()).toBe(before);
+  }
+  // Chinese mobile and landline numbers pass, trimmed; the name is trimmed.
+  for (const phone of ['13912345678', '+86 13912345678', '010-12345678', '0571 87654321', '400-123-4567']) {
+    const { ticketId } = await call({
+      data: { ...complaint, requestId: randomUUID(), reporter: { name: '  李先生 ', phone: ` ${phone} `, address: '人民路 1 号 302' } }, auth: authOf('u-intake'),
+    } as never);
+    expect((await db.doc(`tickets/${ticketId}/private/reporter`).get()).data()).toMatchObject({ name: '李先生', phone, address: '人民路 1 号 302' });
+  }
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { emulatorProject } from '../../../test/support/emulator';
 import { authOf, seedOrg } from '../../../test/support/fixtures';
 import { ManualClock } from '../../src/domain/clock';
@@ -18,7 +19,7 @@ afterAll(cleanup);
 
 test('the detail shows the time left in working time, across the holiday, and negative once overdue', async () => {
   const { ticketId } = await fft.wrap(createTicket)({
-    data: { clientId: 'c-1', kind: 'complaint', subject: 'goods_quality', channel: 'hotline', title: '饮料变质' },
+    data: { requestId: randomUUID(), clientId: 'c-1', kind: 'complaint', subject: 'goods_quality', channel: 'hotline', title: '饮料变质' },
     auth: authOf('u-intake'),
   } as never);
   await fft.wrap(onTicketCreated)({ data: await db.doc(`tickets/${ticketId}`).get(), params: { ticketId } } as never);

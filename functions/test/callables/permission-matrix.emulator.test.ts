@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * The permission matrix: every callable × role (× own / other department and branch for ticket
  * reads), against the gRPC Firestore emulator. Expectations are written out by hand and also
@@ -53,7 +54,11 @@ const ROLE_MATRIX: Record<string, { fn: Wrapped; allowed: readonly ActorId[]; da
   markNotificationsRead: { fn: w(markNotificationsRead), allowed: WRITERS, data: (uid) => ({ ids: [`n-${uid}`] }) },
   createTicket: {
     fn: w(createTicket), allowed: WRITERS,
-    data: () => ({ clientId: 'c-1', kind: 'suggestion', channel: 'web', title: 'matrix', description: '' }),
+    // each files for a client they may see (on-site staff: their own; county staff: the county's)
+    data: (uid) => ({
+      requestId: randomUUID(), clientId: uid === 'u-onsite' ? 'c-3' : uid === 'u-county' || uid === 'u-county-quality' ? 'c-2' : 'c-1',
+      kind: 'suggestion', channel: 'web', title: 'matrix', description: '',
+    }),
   },
   listStaff: { fn: w(listStaff), allowed: ADMIN_AUDITOR, data: () => ({}) },
   listAuditLog: { fn: w(listAuditLog), allowed: ADMIN_AUDITOR, data: () => ({}) },
@@ -206,14 +211,17 @@ describe('rights come only from the verified token', () => {
 
 describe('ticket transitions: transitionTicket × role (transfer of a city complaint owned by the business department)', () => {
   const call = w(transitionTicket);
-  /** Who may transfer: the owning department, quality of the branch, leadership, admin — never the auditor. */
-  const MAY_TRANSFER: readonly ActorId[] = ['u-business-1', 'u-business-head', 'u-quality-1', 'u-quality-head', 'u-leader', 'u-admin'];
+  /**
+   * Who may transfer: the owning department, quality of the branch, leadership — never the auditor,
+   * nor the administrator (separation of duties, issue 9 point 13).
+   */
+  const MAY_TRANSFER: readonly ActorId[] = ['u-business-1', 'u-business-head', 'u-quality-1', 'u-quality-head', 'u-leader'];
 
   test.each(ACTORS.map((uid) => [uid, MAY_TRANSFER.includes(uid)] as const))('%s transfers → allowed: %s', async (uid, allowed) => {
     const who = MACHINE.transfer.who as readonly Relation[];
     expect(canTransition(actorOf(uid), TICKETS['t-biz']!, 'transfer', who).allowed).toBe(allowed); // the table says what the policy says
     const res = await outcome(call({
-      data: { ticketId: `tr-${uid}`, action: 'transfer', expectedState: 'in_progress', toDeptId: 'dept-engineering', reason: 'matrix' },
+      data: { ticketId: `tr-${uid}`, action: 'transfer', expectedState: 'in_progress', expectedSeq: 1, toDeptId: 'dept-engineering', reason: 'matrix' },
       auth: tokenOf(uid),
     }));
     if (allowed) {

@@ -120,7 +120,7 @@ test('createStaff with the real Auth: account, claims and staff record agree', a
   const s = EXTRA_STAFF['u-admin']!;
   const admin: Actor = { uid: 'u-admin', role: 'admin', deptId: s.deptId, deptKind: 'customer_service', branchId: s.branchId, displayName: s.displayName, locale: 'zh-CN' };
   const { uid } = await createStaff(db, firebaseAuthAdmin(), admin, {
-    email: 'wu@example.com', displayName: 'Wu', role: 'quality', deptId: 'dept-quality', locale: 'zh-CN', password: 'secret-456', reason: 'new quality officer',
+    email: 'wu@example.com', displayName: 'Wu', role: 'quality', deptId: 'dept-quality', locale: 'zh-CN', password: 'secret-456', reason: 'new quality officer', authorityLevel: null,
   }, new Date('2026-11-23T02:00:00Z'));
   const token = await getAuth().verifyIdToken(await signIn('wu@example.com', 'secret-456'));
   expect(token).toMatchObject({ uid, role: 'quality', dept: 'dept-quality', branch: 'br-city' });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { emulatorProject } from '../../../test/support/emulator';
 import { authOf, seedOrg } from '../../../test/support/fixtures';
 import { ManualClock } from '../../src/domain/clock';
@@ -30,7 +31,7 @@ useDeadlineTimers({
 async function routedComplaint(filedAt: Date, title = '买到过期牛奶'): Promise<string> {
   clk.set(filedAt);
   const { ticketId } = await file({
-    data: { clientId: 'c-1', kind: 'complaint', subject: 'goods_expired', channel: 'hotline', title }, auth: authOf('u-intake'),
+    data: { requestId: randomUUID(), clientId: 'c-1', kind: 'complaint', subject: 'goods_expired', channel: 'hotline', title }, auth: authOf('u-intake'),
   } as never);
   await routeNewTicket(db, ticketId, filedAt);
   return ticketId;

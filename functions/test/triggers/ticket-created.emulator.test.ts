@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { emulatorProject } from '../../../test/support/emulator';
 import { authOf, seedOrg } from '../../../test/support/fixtures';
 import { ManualClock } from '../../src/domain/clock';
@@ -12,7 +13,7 @@ const route = fft.wrap(onTicketCreated);
 const filedAt = new Date('2025-09-30T08:30:00Z');
 
 async function fileTicket(data: Record<string, unknown>): Promise<string> {
-  const { ticketId } = await file({ data, auth: authOf('u-intake') } as never);
+  const { ticketId } = await file({ data: { requestId: randomUUID(), ...data }, auth: authOf('u-intake') } as never);
   return ticketId;
 }
 

@@ -24,10 +24,13 @@ interface Draft {
   reporterPhone: string;
   reporterEmail: string;
   reporterConsent: boolean;
+  /** One id per submission: a double click or a retried request files one ticket. */
+  requestId: string;
 }
 
 function emptyDraft(): Draft {
   return {
+    requestId: crypto.randomUUID(),
     clientId: '', kind: 'complaint', subject: '', channel: 'hotline', title: '', description: '', claimedAmount: '',
     compensation: false, againstOfficeDirector: false, major: false,
     reporterName: '', reporterPhone: '', reporterEmail: '', reporterConsent: false,
@@ -41,7 +44,7 @@ type Issue = NonNullable<ReturnType<typeof CreateTicketInput.safeParse>['error']
 /** The request the draft stands for, or a field error the schema cannot express. */
 function toRequest(d: Draft): { req: CreateTicketRequest; amountError: boolean } {
   const req: CreateTicketRequest = {
-    clientId: d.clientId, kind: d.kind, channel: d.channel, title: d.title, description: d.description,
+    requestId: d.requestId, clientId: d.clientId, kind: d.kind, channel: d.channel, title: d.title, description: d.description,
     compensation: d.compensation, againstOfficeDirector: d.againstOfficeDirector, major: d.major,
   };
   if (d.kind === 'complaint' && d.subject !== '') req.subject = d.subject;

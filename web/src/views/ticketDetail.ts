@@ -39,6 +39,8 @@ const EVENT_LABELS: Readonly<Record<EventType | 'received' | 'assigned', Message
   corrective_report_published: 'event_corrective_report_published',
   escalated: 'event_escalated',
   cancelled: 'event_cancelled',
+  resolution_returned: 'event_resolution_returned',
+  marked_major: 'event_marked_major',
 };
 
 function eventTitle(ev: TicketEventView): string {
@@ -409,7 +411,7 @@ export function renderTicketDetail(ctx: Ctx, root: HTMLElement, ticketId: string
     try {
       // The state and event seq of the ticket on screen: a stale screen cannot act.
       await ctx.api.transitionTicket({
-        ticketId: detail.ticket.id, action: id, expectedState: detail.ticket.state, ...(seq > 0 ? { expectedSeq: seq } : {}), ...input,
+        ticketId: detail.ticket.id, action: id, expectedState: detail.ticket.state, expectedSeq: seq, ...input,
       });
       st.busy = false;
       st.open = null;

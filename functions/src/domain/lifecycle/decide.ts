@@ -1,18 +1,30 @@
 /**
  * Deciding a transition: the lifecycle table applied to one ticket, one actor, one input.
  * Pure: the engine (store/transition.ts) runs it inside a transaction, tests run it in memory.
+ *
+ * Every refusal carries a code and params (domain/lifecycle/refusals.ts) and an English message.
+ * A caller who may not read the ticket learns nothing about it: that refusal comes first and
+ * carries neither state, seq nor allowed actions.
  */
 import type { LifecycleTicket } from '../documents';
-import { relationsOf } from '../policy';
+import { canReadTicket, relationsOf, RELATION_LABELS } from '../policy';
+import type { RefusalParams } from '../refusal';
 import { fieldErrors, formatFieldErrors, type FieldErrors } from '../validation';
-import type { TicketState } from '../vocabulary';
+import { TICKET_STATE_LABELS, type TicketState } from '../vocabulary';
 import { MACHINE, TICKET_ACTIONS, isTicketAction, type TicketAction } from './machine';
-import type { Effect, LifecycleActor, LifecycleContext, Who } from './types';
+import { labelParams, listParams, refusal, type CodedRefusal } from './refusals';
+import type { Effect, GuardRefusal, LifecycleActor, LifecycleContext, Who } from './types';
+
+interface Coded {
+  message: string;
+  reason: string;
+  params: RefusalParams;
+}
 
 export type Refusal =
-  | { code: 'invalid-argument'; message: string; fields: FieldErrors }
-  | { code: 'failed-precondition'; message: string; state: TicketState; allowedActions: TicketAction[] }
-  | { code: 'permission-denied'; message: string };
+  | ({ code: 'invalid-argument'; fields: FieldErrors } & Coded)
+  | ({ code: 'failed-precondition'; state: TicketState; seq: number; allowedActions: TicketAction[] } & Coded)
+  | ({ code: 'permission-denied' } & Coded);
 
 export type Decision = { ok: true; effect: Effect } | ({ ok: false } & Refusal);
 
@@ -21,63 +33,87 @@ export function relationsFor(actor: LifecycleActor, t: LifecycleTicket): Readonl
   return actor === 'system' ? new Set<Who>(['system']) : relationsOf(actor, t);
 }
 
-const WHO_LABEL: Record<Who, string> = {
-  owner_staff: 'a member of the owning department',
-  owner_head: 'the head of the owning department',
-  quality: 'the quality department',
-  leadership: 'leadership',
-  creator: 'the person who took the ticket in',
-  admin: 'an administrator',
-  system: 'the system',
-};
+/** May the actor see the ticket at all? The system always may. */
+export function mayRead(actor: LifecycleActor, t: LifecycleTicket): boolean {
+  return actor === 'system' || canReadTicket(actor, t).allowed;
+}
+
+function invalid(fields: FieldErrors): Refusal {
+  const text = formatFieldErrors(fields);
+  return { code: 'invalid-argument', message: `Invalid input — ${text}`, reason: 'input.invalid', params: { fields: text }, fields };
+}
+
+function precondition(t: LifecycleTicket, actor: LifecycleActor, r: CodedRefusal): Refusal {
+  return {
+    code: 'failed-precondition', message: r.message, reason: r.reason, params: r.params,
+    state: t.state, seq: t.lastEventSeq, allowedActions: allowedActions(t, actor),
+  };
+}
+
+function denied(r: CodedRefusal): Refusal {
+  return { code: 'permission-denied', message: r.message, reason: r.reason, params: r.params };
+}
+
+function fromGuard(t: LifecycleTicket, actor: LifecycleActor, g: GuardRefusal): Refusal {
+  return g.denied ? denied(g) : precondition(t, actor, g);
+}
+
+/** The refusal for a caller who may not read the ticket: no state, no seq, no actions. */
+export function notReadable(): Refusal {
+  return denied(refusal('lifecycle.not_readable'));
+}
+
+/** The ticket changed since the caller saw it (seq): what it is now, for a reader. */
+export function seqChanged(t: LifecycleTicket, actor: LifecycleActor): Refusal {
+  return precondition(t, actor, refusal('lifecycle.seq_changed', { seq: t.lastEventSeq, ...labelParams('state', TICKET_STATE_LABELS[t.state]), state_en: t.state }));
+}
 
 /** Why the actor may not fire `action` now (ignoring input), or null if they may. */
 export function whyNot(t: LifecycleTicket, action: TicketAction, actor: LifecycleActor): Refusal | null {
   const spec = MACHINE[action];
   if (!spec.from.includes(t.state)) {
     const allowed = allowedActions(t, actor);
-    return {
-      code: 'failed-precondition',
-      message: `cannot ${action} a ticket that is ${t.state}; allowed now: ${allowed.length ? allowed.join(', ') : 'none'}`,
-      state: t.state,
-      allowedActions: allowed,
-    };
+    return precondition(t, actor, refusal('lifecycle.wrong_state', {
+      ...labelParams('action', spec.label), ...labelParams('state', TICKET_STATE_LABELS[t.state]),
+      ...listParams('allowed', allowed.map((a) => MACHINE[a].label)),
+      // the English text names actions and states by their ids, as logs and API users know them
+      action_en: action, state_en: t.state, allowed_en: allowed.length ? allowed.join(', ') : 'none',
+    }));
   }
   const relations = relationsFor(actor, t);
   if (!spec.who.some((w) => relations.has(w))) {
-    return { code: 'permission-denied', message: `${action} may be done only by ${spec.who.map((w) => WHO_LABEL[w]).join(' or ')}` };
+    return denied(refusal('lifecycle.not_permitted', {
+      ...labelParams('action', spec.label), action_en: action,
+      ...listParams('who', spec.who.map((w) => RELATION_LABELS[w])),
+      who_en: spec.who.map((w) => RELATION_LABELS[w].en).join(' or '),
+    }));
   }
-  const reason = spec.guard(t, actor);
-  if (reason) return { code: 'failed-precondition', message: reason, state: t.state, allowedActions: allowedActions(t, actor) };
-  return null;
+  const g = spec.guard(t, actor, { relations });
+  return g ? fromGuard(t, actor, g) : null;
 }
 
 /** The actions the actor may take on the ticket now (input aside). */
 export function allowedActions(t: LifecycleTicket, actor: LifecycleActor): TicketAction[] {
+  const relations = relationsFor(actor, t);
   return TICKET_ACTIONS.filter((a) => {
     const spec = MACHINE[a];
     if (!spec.from.includes(t.state)) return false;
-    const relations = relationsFor(actor, t);
-    return spec.who.some((w) => relations.has(w)) && spec.guard(t, actor) === null;
+    return spec.who.some((w) => relations.has(w)) && spec.guard(t, actor, { relations }) === null;
   });
 }
 
 /** Parses the input of `action`; field errors as a refusal. */
 export function parseActionInput(action: string, input: unknown): { ok: true; value: unknown } | ({ ok: false } & Refusal) {
-  if (!isTicketAction(action)) {
-    const fields = { action: `unknown action; one of ${TICKET_ACTIONS.join(', ')}` };
-    return { ok: false, code: 'invalid-argument', message: `Invalid input — ${formatFieldErrors(fields)}`, fields };
-  }
+  if (!isTicketAction(action)) return { ok: false, ...invalid({ action: `unknown action; one of ${TICKET_ACTIONS.join(', ')}` }) };
   const parsed = MACHINE[action].input.safeParse(input ?? {});
   if (parsed.success) return { ok: true, value: parsed.data };
-  const fields = fieldErrors(parsed.error);
-  return { ok: false, code: 'invalid-argument', message: `Invalid input — ${formatFieldErrors(fields)}`, fields };
+  return { ok: false, ...invalid(fieldErrors(parsed.error)) };
 }
 
 /**
- * Decides one transition: expected state, the action's from-states, the actor's relations
- * and guards, the input, then the input-dependent checks, in that order.
- * `input` is raw (it is parsed here).
+ * Decides one transition: may the actor read the ticket, the expected seq and state, the
+ * action's from-states, the actor's relations and guards, the input, then the input-dependent
+ * checks, in that order. `input` is raw (it is parsed here).
  */
 export function decide(
   t: LifecycleTicket,
@@ -86,28 +122,23 @@ export function decide(
   input: unknown,
   ctx: LifecycleContext,
   expectedState?: TicketState,
+  expectedSeq?: number,
 ): Decision {
+  if (!mayRead(actor, t)) return { ok: false, ...notReadable() };
+  if (expectedSeq !== undefined && t.lastEventSeq !== expectedSeq) return { ok: false, ...seqChanged(t, actor) };
   if (expectedState !== undefined && t.state !== expectedState) {
-    return {
-      ok: false, code: 'failed-precondition', message: `state changed meanwhile: now ${t.state}`,
-      state: t.state, allowedActions: allowedActions(t, actor),
-    };
+    return { ok: false, ...precondition(t, actor, refusal('lifecycle.state_changed', { ...labelParams('state', TICKET_STATE_LABELS[t.state]), state_en: t.state })) };
   }
   if (isTicketAction(action)) {
-    const refusal = whyNot(t, action, actor);
-    if (refusal) return { ok: false, ...refusal };
+    const r = whyNot(t, action, actor);
+    if (r) return { ok: false, ...r };
   }
   const parsed = parseActionInput(action, input);
   if (!parsed.ok) return parsed;
-  const name = action as TicketAction;
-  const spec = MACHINE[name];
+  const spec = MACHINE[action as TicketAction];
   const checked = spec.check(t, parsed.value, actor, ctx);
-  if (typeof checked === 'string') {
-    return { ok: false, code: 'failed-precondition', message: checked, state: t.state, allowedActions: allowedActions(t, actor) };
-  }
-  if (checked) {
-    return { ok: false, code: 'invalid-argument', message: `Invalid input — ${formatFieldErrors(checked.fields)}`, fields: checked.fields };
-  }
+  if (checked && 'fields' in checked) return { ok: false, ...invalid(checked.fields) };
+  if (checked) return { ok: false, ...fromGuard(t, actor, checked) };
   return { ok: true, effect: spec.effect(t, parsed.value, actor, ctx) };
 }
 

@@ -4,34 +4,47 @@
  * its guards with their reasons, and its effects (patch, event type, who is told).
  *
  *   received ─(routing)→ assigned ─accept→ in_progress ⇄ waiting_on_client (wait_on_client / resume)
- *   in_progress ─resolve (head signs off)→ resolved ─request_callback→ callback
- *   callback ─callback reached & satisfied→ verification (complaints) | closed (other kinds)
+ *   in_progress ─submit_resolution→ in_progress (awaitingSignoff) ─return_resolution (head, reason)→ in_progress
+ *   in_progress ─resolve (head signs off, within their settlement authority)→ callback (straight to the callback queue)
+ *   callback ─callback reached & satisfied (CS centre / quality, not a handler)→ verification (complaints) | closed (other kinds)
  *   callback ─callback reached & not satisfied→ in_progress (reopened, escalationLevel + 1)
- *   verification ─verify (quality, not the resolver; major: report published)→ closed
- *   closed ─reopen (dissatisfied client)→ in_progress (escalationLevel + 1)
- *   assigned | in_progress ─transfer→ assigned (another department, new deadline)
+ *   verification ─verify (quality or leadership, nobody who worked it; major: report published)→ closed
+ *   closed ─reopen (dissatisfied client)→ in_progress (escalationLevel + 1; a major complaint needs a new report)
+ *   assigned | in_progress ─transfer→ assigned (another department, the deadline kept)
  *   assigned | in_progress ─escalate (system / head / quality / leadership)→ same state, level + 1
- *   received … waiting_on_client ─cancel (duplicate / malicious)→ cancelled
+ *   received … verification ─mark_major (quality / leadership)→ same state, major
+ *   received … waiting_on_client ─cancel (duplicate; malicious: head of quality or leadership)→ cancelled
+ *   resolved ─request_callback→ callback (only tickets resolved before resolve went straight to callback)
  *
  * Sign-off: `resolve` is fired by the head of the owning department (or leadership, who head
- * the departments that own compensation claims); firing it IS the sign-off. Staff who did the
- * work record cause and measures first with `submit_resolution`, which tells the head; the
- * head then resolves, taking over or amending the draft. Both the submitter and the signer
- * count as "the resolver": neither may verify the complaint.
+ * the departments that own compensation claims); firing it IS the sign-off, and it needs a
+ * settlement authority (staff record `authorityLevel`; leadership have the top one) covering the
+ * complaint's (routing.authority). Staff who did the work record cause and measures first with
+ * `submit_resolution`, which tells the head; the head then resolves, taking over or amending the
+ * draft, or sends it back with a reason. Everyone who worked the ticket (accepted it, was its
+ * assignee, submitted or signed a resolution) is a handler: handlers neither record the callback
+ * (回访 is independent of the handler) nor verify; nor does whoever recorded the callback verify.
  */
 import { z } from 'zod';
-import { computeDeadline, escalationDeadline, extendForPause } from '../sla';
+import { escalationDeadline, extendForPause, transferDeadline } from '../sla';
 import type { LifecycleTicket } from '../documents';
-import { isQuality } from '../policy';
-import type { TicketState } from '../vocabulary';
-import { CallbackOutcome, CancelReason, type PauseRecord } from './records';
-import { actorName, actorUid, defineAction, type ActionSpec, type Audience, type Effect, type LifecycleContext } from './types';
+import { relationsOf } from '../policy';
+import { findDepartment } from '../routing';
+import { DocId, isSaneInstant } from '../validation';
+import { AUTHORITY_LABELS, type Authority, type TicketState } from '../vocabulary';
+import {
+  CallbackOutcome, CancelReason, LIFECYCLE_BOUNDS, keepLast, type EarlierResolution, type PauseRecord, type ResolutionEnd,
+} from './records';
+import { labelParams, refusal } from './refusals';
+import { actorName, actorUid, defineAction, type ActionSpec, type Audience, type Effect, type LifecycleActor, type LifecycleContext } from './types';
 
 const text = (max: number) => z.string().trim().min(1, 'required').max(max);
 const optionalText = (max: number) => z.string().trim().max(max).default('');
-/** An instant from JSON (ISO string) or from code (Date). */
-const instant = z.union([z.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s))]);
-const uidField = z.string().trim().min(1, 'required').max(128);
+/** An instant from JSON (ISO string) or from code (Date), between 2000 and 2100. */
+const instant = z
+  .union([z.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s))])
+  .refine(isSaneInstant, 'a date between 2000 and 2100');
+const uidField = DocId;
 
 const ACTIVE: readonly TicketState[] = ['assigned', 'in_progress', 'waiting_on_client'];
 
@@ -51,15 +64,66 @@ export function resolversOf(t: LifecycleTicket): string[] {
   return [t.resolution.submittedBy, t.resolution.signedOffBy].filter((u): u is string => u !== null);
 }
 
+/** Everyone who worked the ticket: handlers, the current assignee, the resolvers. */
+export function workedBy(t: LifecycleTicket): Set<string> {
+  const out = new Set(t.handlers);
+  if (t.assigneeUid) out.add(t.assigneeUid);
+  for (const u of resolversOf(t)) out.add(u);
+  return out;
+}
+
+/** Those who may not verify: everyone who worked it, and whoever recorded its callback. */
+export function notIndependent(t: LifecycleTicket): Set<string> {
+  const out = workedBy(t);
+  if (t.callbackResult) out.add(t.callbackResult.byUid);
+  return out;
+}
+
+function withHandler(t: LifecycleTicket, ...uids: string[]): string[] {
+  const out = [...t.handlers];
+  for (const u of uids) if (u !== 'system' && !out.includes(u)) out.push(u);
+  return keepLast(out, LIFECYCLE_BOUNDS.handlers);
+}
+
 function closeOpenPause(pauses: readonly PauseRecord[], now: Date): PauseRecord[] {
   return pauses.map((p) => (p.end === null ? { ...p, end: now } : p));
+}
+
+/** The current resolution moved to the earlier ones (kept visible), if there is one. */
+function retireResolution(t: LifecycleTicket, end: ResolutionEnd, reason: string, a: LifecycleActor, now: Date): EarlierResolution[] {
+  if (!t.resolution) return t.earlierResolutions;
+  const earlier: EarlierResolution = { ...t.resolution, end, endedAt: now, endReason: reason.slice(0, 1000), endedBy: actorUid(a) };
+  return keepLast([...t.earlierResolutions, earlier], LIFECYCLE_BOUNDS.earlierResolutions);
+}
+
+/** Settlement authority, lowest first (mall rules: CS staff < CS manager < store manager). */
+const AUTHORITY_RANK: Record<Authority, number> = { cs_staff: 0, cs_manager: 1, store_manager: 2 };
+
+/** The actor's settlement authority: configured on the staff record; leadership hold the top one. */
+export function authorityOf(a: LifecycleActor): Authority | null {
+  if (a === 'system') return null;
+  if (a.role === 'leadership') return 'store_manager';
+  return a.authorityLevel ?? null;
+}
+
+/** Does the actor's authority cover the complaint's? CS-staff complaints need no particular level. */
+export function coversAuthority(a: LifecycleActor, required: Authority | null): boolean {
+  if (required === null || required === 'cs_staff') return true;
+  const mine = authorityOf(a);
+  return mine !== null && AUTHORITY_RANK[mine] >= AUTHORITY_RANK[required];
+}
+
+/** The customer-service centre serving the ticket's branch (nearest up the branch tree), told when a callback is due. */
+function callbackDeskAudience(t: LifecycleTicket, ctx: LifecycleContext): Audience[] {
+  const desk = findDepartment('customer_service', t.branchId, ctx.departments, ctx.branches ?? []);
+  return desk ? [{ kind: 'dept', deptId: desk.id }] : [];
 }
 
 /**
  * Back to work after a dissatisfied client: one level up (leadership, level 2, is the top: a
  * ticket reopened there stays there), fresh deadline, a new resolution needed.
  */
-function reopenEffect(t: LifecycleTicket, reason: string, ctx: LifecycleContext, extra: Partial<LifecycleTicket> = {}): Effect {
+function reopenEffect(t: LifecycleTicket, reason: string, a: LifecycleActor, ctx: LifecycleContext, extra: Partial<LifecycleTicket> = {}): Effect {
   const level = Math.min(t.escalationLevel + 1, TOP_LEVEL) as 1 | 2;
   const dueAt = escalationDeadline(ctx.calendar, ctx.sla, level, ctx.now).dueAt;
   const notify: Audience[] = [...ownerAudience(t)];
@@ -68,7 +132,10 @@ function reopenEffect(t: LifecycleTicket, reason: string, ctx: LifecycleContext,
   return {
     patch: {
       ...extra, state: 'in_progress', escalationLevel: level, reopenCount: t.reopenCount + 1, dueAt,
-      resolution: null, verification: null,
+      resolution: null, verification: null, awaitingSignoff: false,
+      earlierResolutions: retireResolution(t, 'reopened', reason, a, ctx.now),
+      // A reopened major complaint needs a NEW corrective-action report (the old announcement stays published).
+      correctiveReport: null,
     },
     eventType: 'reopened',
     note: reason,
@@ -84,10 +151,10 @@ export const MACHINE = {
     input: z.object({}).strict(),
     guard: (t, a) =>
       t.assigneeUid !== null && t.assigneeUid !== actorUid(a)
-        ? `the ticket is assigned to ${t.assigneeUid}; ask the department head to reassign it`
+        ? refusal('lifecycle.assigned_to_other', { assignee: t.assigneeUid })
         : null,
     effect: (t, _i, a) => ({
-      patch: { state: 'in_progress', assigneeUid: actorUid(a) },
+      patch: { state: 'in_progress', assigneeUid: actorUid(a), handlers: withHandler(t, actorUid(a)) },
       eventType: 'accepted',
       note: '',
       notify: t.ownerDeptId ? [{ kind: 'head', deptId: t.ownerDeptId }] : [],
@@ -106,8 +173,8 @@ export const MACHINE = {
       if (t.assigneeUid === i.assigneeUid) return { fields: { assigneeUid: 'already the assignee' } };
       return null;
     },
-    effect: (_t, i, _a, ctx) => ({
-      patch: { assigneeUid: i.assigneeUid },
+    effect: (t, i, _a, ctx) => ({
+      patch: { assigneeUid: i.assigneeUid, handlers: withHandler(t, i.assigneeUid) },
       eventType: 'assignee_changed',
       note: [ctx.staff.get(i.assigneeUid)?.displayName ?? i.assigneeUid, i.note].filter(Boolean).join(' — '),
       notify: [{ kind: 'user', uid: i.assigneeUid }],
@@ -117,7 +184,8 @@ export const MACHINE = {
   transfer: defineAction({
     label: { 'zh-CN': '转办', en: 'Transfer' },
     from: ['assigned', 'in_progress'],
-    who: ['owner_staff', 'owner_head', 'quality', 'leadership', 'admin'],
+    // Not admin: administrators manage people and configuration, not tickets.
+    who: ['owner_staff', 'owner_head', 'quality', 'leadership'],
     input: z.object({ toDeptId: uidField, reason: text(500) }).strict(),
     check: (t, i, _a, ctx) => {
       const dept = ctx.departments.find((d) => d.id === i.toDeptId);
@@ -125,15 +193,21 @@ export const MACHINE = {
       if (dept.id === t.ownerDeptId) return { fields: { toDeptId: 'the ticket is already with this department' } };
       return null;
     },
-    effect: (t, i, _a, ctx) => {
+    effect: (t, i, a, ctx) => {
       const dept = ctx.departments.find((d) => d.id === i.toDeptId)!;
-      // The receiving department gets the full time for the kind, counted from the transfer.
-      const { dueAt } = computeDeadline(ctx.calendar, ctx.sla, { kind: t.kind, tier: t.clientTier, receivedAt: ctx.now });
+      // The transfer moves the ticket, not its deadline: the receiving department gets the time
+      // left (at least the SLA's transferMinimum, once per escalation level); overdue stays overdue.
+      const graceAvailable = t.transferGraceLevel === null || t.transferGraceLevel < t.escalationLevel;
+      const { dueAt, graceUsed } = transferDeadline(ctx.calendar, ctx.sla, t.dueAt, ctx.now, graceAvailable);
       const notify: Audience[] = [{ kind: 'dept', deptId: dept.id }];
       if (t.ownerDeptId) notify.push({ kind: 'head', deptId: t.ownerDeptId });
       return {
         patch: {
           state: 'assigned', ownerDeptId: dept.id, assigneeUid: null, dueAt,
+          ...(graceUsed ? { transferGraceLevel: t.escalationLevel } : {}),
+          // an unsigned draft stays visible but is not the new department's to sign
+          ...(t.resolution ? { resolution: null, earlierResolutions: retireResolution(t, 'transferred', i.reason, a, ctx.now) } : {}),
+          awaitingSignoff: false,
           routing: {
             deptId: dept.id, deptKind: dept.kind, rule: 'transfer', reason: i.reason,
             // settlement authority depends on the complaint, not on who handles it
@@ -153,7 +227,11 @@ export const MACHINE = {
     who: ['owner_staff'],
     input: z.object({ reason: text(500) }).strict(),
     effect: (t, i, _a, ctx) => ({
-      patch: { state: 'waiting_on_client', pauses: [...t.pauses, { start: ctx.now, end: null, reason: i.reason }] },
+      patch: {
+        state: 'waiting_on_client',
+        pauses: keepLast([...t.pauses, { start: ctx.now, end: null, reason: i.reason }], LIFECYCLE_BOUNDS.pauses),
+        pauseCount: t.pauseCount + 1,
+      },
       eventType: 'waiting_on_client',
       note: i.reason,
       notify: [],
@@ -163,7 +241,7 @@ export const MACHINE = {
   resume: defineAction({
     label: { 'zh-CN': '恢复处理', en: 'Resume' },
     from: ['waiting_on_client'],
-    who: ['owner_staff'],
+    who: ['owner_staff', 'owner_head', 'leadership'],
     input: z.object({ note: optionalText(500) }).strict(),
     effect: (t, i, _a, ctx) => {
       const open = t.pauses.find((p) => p.end === null);
@@ -190,6 +268,8 @@ export const MACHINE = {
           ...i, submittedBy: actorUid(a), submittedByName: actorName(a), submittedAt: ctx.now,
           signedOffBy: null, signedOffByName: null, signedOffAt: null,
         },
+        awaitingSignoff: true,
+        handlers: withHandler(t, actorUid(a)),
       },
       eventType: 'resolution_submitted',
       note: i.measures,
@@ -204,6 +284,18 @@ export const MACHINE = {
     input: z
       .object({ cause: z.string().trim().max(2000).optional(), measures: z.string().trim().max(2000).optional(), prevention: z.string().trim().max(2000).optional() })
       .strict(),
+    guard: (t, a) => {
+      const required = t.routing?.authority ?? null;
+      if (coversAuthority(a, required)) return null;
+      const mine = authorityOf(a);
+      return {
+        ...refusal('lifecycle.authority_insufficient', {
+          ...labelParams('required', AUTHORITY_LABELS[required!]),
+          level_zh: mine ? AUTHORITY_LABELS[mine]['zh-CN'] : '未配置', level_en: mine ? AUTHORITY_LABELS[mine].en : 'none',
+        }),
+        denied: true,
+      };
+    },
     check: (t, i) => {
       const fields: Record<string, string> = {};
       if (!i.cause && !t.resolution) fields.cause = 'required: no resolution was submitted';
@@ -223,29 +315,51 @@ export const MACHINE = {
         signedOffByName: actorName(a),
         signedOffAt: ctx.now,
       };
-      const notify: Audience[] = [{ kind: 'user', uid: t.createdBy }];
+      // Signed off → straight to the callback queue; the customer-service centre is told.
+      const notify: Audience[] = [{ kind: 'user', uid: t.createdBy }, ...callbackDeskAudience(t, ctx)];
       if (t.assigneeUid) notify.push({ kind: 'user', uid: t.assigneeUid });
-      return { patch: { state: 'resolved', resolution }, eventType: 'resolved', note: resolution.measures, notify, complainant: 'resolved' };
+      return {
+        patch: { state: 'callback', resolution, awaitingSignoff: false, handlers: withHandler(t, resolution.submittedBy, actorUid(a)) },
+        eventType: 'resolved', note: resolution.measures, notify, complainant: 'resolved',
+      };
     },
+  }),
+
+  return_resolution: defineAction({
+    label: { 'zh-CN': '退回重办', en: 'Send back for rework' },
+    from: ['in_progress'],
+    who: ['owner_head', 'leadership'],
+    input: z.object({ reason: text(1000) }).strict(),
+    guard: (t) => (t.resolution && t.resolution.signedOffBy === null ? null : refusal('lifecycle.no_resolution_to_return')),
+    effect: (t, i, a, ctx) => ({
+      patch: { resolution: null, awaitingSignoff: false, earlierResolutions: retireResolution(t, 'returned', i.reason, a, ctx.now) },
+      eventType: 'resolution_returned',
+      note: i.reason,
+      notify: [{ kind: 'user', uid: t.resolution!.submittedBy }],
+    }),
   }),
 
   request_callback: defineAction({
     label: { 'zh-CN': '安排回访', en: 'Request callback' },
+    // Only tickets resolved before `resolve` led straight to the callback queue are still here.
     from: ['resolved'],
-    who: ['owner_staff', 'quality', 'creator'],
+    who: ['owner_staff', 'quality', 'callback_desk', 'creator'],
     input: z.object({ note: optionalText(500) }).strict(),
-    effect: (t, i) => ({
+    effect: (t, i, _a, ctx) => ({
       patch: { state: 'callback' },
       eventType: 'callback_requested',
       note: i.note,
-      notify: [{ kind: 'user', uid: t.createdBy }],
+      notify: [{ kind: 'user', uid: t.createdBy }, ...callbackDeskAudience(t, ctx)],
     }),
   }),
 
   callback: defineAction({
     label: { 'zh-CN': '回访', en: 'Call back' },
     from: ['callback'],
-    who: ['owner_staff', 'quality', 'creator'],
+    // The callback is independent of the handler [003]: the customer-service centre or quality;
+    // leadership as the last resort when everyone there worked the ticket.
+    who: ['callback_desk', 'quality', 'leadership'],
+    guard: (t, a) => (a !== 'system' && workedBy(t).has(a.uid) ? refusal('lifecycle.callback_by_handler') : null),
     input: z.discriminatedUnion('outcome', [
       z.object({
         outcome: z.literal('reached'),
@@ -265,7 +379,10 @@ export const MACHINE = {
       if (i.outcome !== 'reached') {
         const attempt = { ...base, outcome: i.outcome, nextTryAt: i.nextTryAt ?? null, note: i.note };
         return {
-          patch: { callbackAttempts: [...t.callbackAttempts, attempt] },
+          patch: {
+            callbackAttempts: keepLast([...t.callbackAttempts, attempt], LIFECYCLE_BOUNDS.callbackAttempts),
+            callbackAttemptCount: t.callbackAttemptCount + 1,
+          },
           eventType: 'callback_attempted',
           note: i.note,
           notify: [],
@@ -273,8 +390,12 @@ export const MACHINE = {
       }
       const attempt = { ...base, outcome: i.outcome, nextTryAt: null, note: i.comments };
       const result = { satisfied: i.satisfied, score: i.score, awareOfChannel: i.awareOfChannel, comments: i.comments, at: ctx.now, byUid: base.byUid };
-      const recorded = { callbackAttempts: [...t.callbackAttempts, attempt], callbackResult: result };
-      if (!i.satisfied) return reopenEffect(t, i.comments, ctx, recorded);
+      const recorded = {
+        callbackAttempts: keepLast([...t.callbackAttempts, attempt], LIFECYCLE_BOUNDS.callbackAttempts),
+        callbackAttemptCount: t.callbackAttemptCount + 1,
+        callbackResult: result,
+      };
+      if (!i.satisfied) return reopenEffect(t, i.comments || '客户不满意', a, ctx, recorded);
       if (t.kind === 'complaint') {
         return {
           patch: { ...recorded, state: 'verification' },
@@ -292,23 +413,25 @@ export const MACHINE = {
     from: ['resolved', 'callback'],
     who: ['owner_staff'],
     input: z.object({ note: optionalText(500) }).strict(),
-    guard: (t) =>
-      t.kind === 'complaint' || t.kind === 'repair'
-        ? `a ${t.kind} is closed through its callback${t.kind === 'complaint' ? ' and the quality department\'s verification' : ''}`
-        : null,
+    guard: (t) => {
+      if (t.kind === 'complaint') return refusal('lifecycle.complaint_closes_by_verification');
+      if (t.kind === 'repair') return refusal('lifecycle.repair_closes_by_callback');
+      return null;
+    },
     effect: (t, i) => ({ patch: { state: 'closed' }, eventType: 'closed', note: i.note, notify: ownerAudience(t), complainant: 'closed' }),
   }),
 
   verify: defineAction({
     label: { 'zh-CN': '查验', en: 'Verify' },
     from: ['verification'],
-    who: ['quality', 'owner_staff'],
+    // Quality of the ticket's branch tree (a city quality dept verifies county complaints), or leadership.
+    who: ['quality', 'leadership'],
     input: z.object({ evidence: text(2000).describe('the measures seen carried out') }).strict(),
     guard: (t, a) => {
-      if (a === 'system' || !isQuality(a)) return 'only the quality department verifies corrective measures';
-      if (!t.resolution) return 'there is no resolution to verify';
-      if (resolversOf(t).includes(a.uid)) return 'you resolved this complaint: another quality staff member must verify it';
-      if (t.major && !t.correctiveReport) return 'a major complaint needs its corrective-action report published before it can be closed';
+      if (a === 'system') return { ...refusal('lifecycle.verify_quality_only'), denied: true };
+      if (!t.resolution) return refusal('lifecycle.nothing_to_verify');
+      if (notIndependent(t).has(a.uid)) return { ...refusal('lifecycle.verifier_worked_on_it'), denied: true };
+      if (t.major && !t.correctiveReport) return refusal('lifecycle.major_needs_report');
       return null;
     },
     effect: (t, i, a, ctx) => ({
@@ -326,8 +449,8 @@ export const MACHINE = {
     who: ['quality', 'owner_head'],
     input: z.object({ causeAnalysis: text(4000), measures: text(4000), prevention: text(4000) }).strict(),
     guard: (t) => {
-      if (t.kind !== 'complaint' || !t.major) return 'only major complaints have a corrective-action report';
-      if (t.correctiveReport) return 'the corrective-action report has already been published';
+      if (t.kind !== 'complaint' || !t.major) return refusal('lifecycle.report_only_major');
+      if (t.correctiveReport) return refusal('lifecycle.report_already_published');
       return null;
     },
     effect: (t, i, a, ctx) => {
@@ -361,10 +484,10 @@ export const MACHINE = {
         expectedLevel: z.number().int().min(0).optional(),
       })
       .strict(),
-    guard: (t) => (t.escalationLevel >= TOP_LEVEL ? `already escalated to leadership (level ${t.escalationLevel})` : null),
+    guard: (t) => (t.escalationLevel >= TOP_LEVEL ? refusal('lifecycle.already_top_level', { level: t.escalationLevel }) : null),
     check: (t, i) =>
       i.expectedLevel !== undefined && i.expectedLevel !== t.escalationLevel
-        ? `escalation level changed meanwhile: now ${t.escalationLevel}`
+        ? refusal('lifecycle.level_changed', { level: t.escalationLevel })
         : null,
     effect: (t, i, _a, ctx) => {
       const level = t.escalationLevel + 1;
@@ -378,15 +501,25 @@ export const MACHINE = {
   cancel: defineAction({
     label: { 'zh-CN': '撤销', en: 'Cancel' },
     from: ['received', ...ACTIVE],
-    who: ['owner_head', 'quality', 'leadership', 'admin'],
+    // Not admin: administrators manage people and configuration, not tickets.
+    who: ['owner_head', 'quality', 'leadership'],
     input: z
-      .object({ reason: CancelReason, note: text(1000), duplicateOf: z.string().trim().min(1).max(128).optional() })
+      .object({ reason: CancelReason, note: text(1000), duplicateOf: DocId.optional() })
       .strict()
       .refine((v) => v.reason !== 'duplicate' || v.duplicateOf !== undefined, {
         path: ['duplicateOf'], message: 'name the ticket this one duplicates',
       }),
-    check: (_t, i, _a, ctx) =>
-      i.duplicateOf === ctx.ticketId ? { fields: { duplicateOf: 'a ticket cannot duplicate itself' } } : null,
+    check: (t, i, a, ctx) => {
+      if (i.duplicateOf === ctx.ticketId) return { fields: { duplicateOf: 'a ticket cannot duplicate itself' } };
+      // Calling a complaint malicious is a grave finding: the head of quality or leadership only.
+      if (i.reason === 'malicious') {
+        const relations = a === 'system' ? new Set<string>() : relationsOf(a, t);
+        if (!relations.has('quality_head') && !relations.has('leadership')) {
+          return { ...refusal('lifecycle.malicious_needs_quality_head'), denied: true };
+        }
+      }
+      return null;
+    },
     effect: (t, i, a, ctx) => ({
       patch: {
         state: 'cancelled',
@@ -403,9 +536,25 @@ export const MACHINE = {
   reopen: defineAction({
     label: { 'zh-CN': '重新处理', en: 'Reopen' },
     from: ['closed'],
-    who: ['quality', 'owner_staff', 'creator', 'leadership'],
+    who: ['quality', 'owner_staff', 'creator', 'callback_desk', 'leadership'],
     input: z.object({ reason: text(1000) }).strict(),
-    effect: (t, i, _a, ctx) => reopenEffect(t, i.reason, ctx),
+    effect: (t, i, a, ctx) => reopenEffect(t, i.reason, a, ctx),
+  }),
+
+  mark_major: defineAction({
+    label: { 'zh-CN': '认定为重大投诉', en: 'Mark as major' },
+    from: ['received', 'assigned', 'in_progress', 'waiting_on_client', 'resolved', 'callback', 'verification'],
+    who: ['quality', 'leadership'],
+    input: z.object({ reason: text(1000) }).strict(),
+    guard: (t) => {
+      if (t.kind !== 'complaint') return refusal('lifecycle.major_complaints_only');
+      if (t.major) return refusal('lifecycle.already_major');
+      return null;
+    },
+    effect: (t, i) => {
+      const notify: Audience[] = [...ownerAudience(t), { kind: 'leadership' }];
+      return { patch: { major: true }, eventType: 'marked_major', note: i.reason, notify };
+    },
   }),
 } satisfies Record<string, ActionSpec>;
 

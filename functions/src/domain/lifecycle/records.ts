@@ -30,6 +30,19 @@ export const ResolutionRecord = z.object({
 });
 export type ResolutionRecord = z.infer<typeof ResolutionRecord>;
 
+/** Why a resolution is no longer the current one. */
+export const ResolutionEnd = z.enum(['returned', 'reopened', 'transferred']);
+export type ResolutionEnd = z.infer<typeof ResolutionEnd>;
+
+/** An earlier resolution, kept visible after it was sent back, reopened or left behind by a transfer. */
+export const EarlierResolution = ResolutionRecord.extend({
+  end: ResolutionEnd,
+  endedAt: z.date(),
+  endReason: z.string().max(1000).default(''),
+  endedBy: uid,
+});
+export type EarlierResolution = z.infer<typeof EarlierResolution>;
+
 export const CallbackOutcome = z.enum(['reached', 'unreachable', 'refused']);
 export type CallbackOutcome = z.infer<typeof CallbackOutcome>;
 
@@ -88,11 +101,45 @@ export const CancellationRecord = z.object({
 });
 export type CancellationRecord = z.infer<typeof CancellationRecord>;
 
+/**
+ * Arrays on the ticket are bounded so a ticket never nears Firestore's 1 MiB document limit:
+ * the newest entries are kept, every entry is also in the ticket's history events (its own
+ * subcollection), and counters keep the totals. Worst case (test/domain/lifecycle-bounds) well
+ * under 1 MiB.
+ */
+export const LIFECYCLE_BOUNDS = {
+  pauses: 20,
+  callbackAttempts: 20,
+  earlierResolutions: 10,
+  handlers: 50,
+} as const;
+
+/** The newest `max` entries of a list (the tail). */
+export function keepLast<T>(list: readonly T[], max: number): T[] {
+  return list.length > max ? list.slice(list.length - max) : [...list];
+}
+
 /** The lifecycle fields of a ticket, spread into the Ticket schema. */
 export const lifecycleFields = {
   pauses: z.array(PauseRecord).default([]),
+  pauseCount: z.number().int().min(0).default(0),
   resolution: ResolutionRecord.nullable().default(null),
+  /** Resolutions before the current one, oldest first (sent back for rework, reopened, transferred). */
+  earlierResolutions: z.array(EarlierResolution).default([]),
+  /** A resolution was submitted and waits for the head's sign-off (the heads' "awaiting my sign-off" queue). */
+  awaitingSignoff: z.boolean().default(false),
+  /**
+   * Everyone who worked the ticket: accepted it, was its assignee, submitted or signed a
+   * resolution. None of them may record its callback or verify it.
+   */
+  handlers: z.array(uid).default([]),
   callbackAttempts: z.array(CallbackAttempt).default([]),
+  callbackAttemptCount: z.number().int().min(0).default(0),
+  /**
+   * The escalation level at which a transfer last granted the minimum time (SLA transferMinimum):
+   * one grace per level, so repeated transfers cannot postpone escalation.
+   */
+  transferGraceLevel: z.number().int().min(0).nullable().default(null),
   callbackResult: CallbackResult.nullable().default(null),
   verification: VerificationRecord.nullable().default(null),
   correctiveReport: CorrectiveReport.nullable().default(null),
@@ -116,7 +163,8 @@ export type Announcement = z.infer<typeof Announcement>;
 /** Lifecycle fields of a newly received ticket. */
 export function emptyLifecycle() {
   return {
-    pauses: [], resolution: null, callbackAttempts: [], callbackResult: null, verification: null,
+    pauses: [], pauseCount: 0, resolution: null, earlierResolutions: [], awaitingSignoff: false, handlers: [],
+    callbackAttempts: [], callbackAttemptCount: 0, transferGraceLevel: null, callbackResult: null, verification: null,
     correctiveReport: null, cancellation: null, reopenCount: 0,
   } satisfies { [K in keyof typeof lifecycleFields]: z.infer<(typeof lifecycleFields)[K]> };
 }

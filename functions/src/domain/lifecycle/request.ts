@@ -5,17 +5,21 @@
  * request as a whole is a union discriminated by `action`.
  */
 import { z } from 'zod';
+import { DocId } from '../validation';
 import { TicketState } from '../vocabulary';
 import { TicketAction } from './machine';
 
 export const TransitionTicketInput = z
   .object({
-    ticketId: z.string().trim().min(1, 'required').max(128),
+    ticketId: DocId,
     action: TicketAction,
     /** The state the caller saw; required from people, so a stale screen cannot act. */
     expectedState: TicketState,
-    /** The newest event seq the caller saw; makes a repeated request harmless. */
-    expectedSeq: z.number().int().min(1).optional(),
+    /**
+     * The newest event seq the caller saw (ticket detail `lifecycle.lastEventSeq`); required, so a
+     * retried or double-clicked action is refused (`lifecycle.seq_changed`), never done twice.
+     */
+    expectedSeq: z.number().int().min(1).max(1_000_000),
   })
   .loose();
 export type TransitionTicketInput = z.infer<typeof TransitionTicketInput>;

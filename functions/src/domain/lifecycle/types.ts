@@ -5,10 +5,11 @@ import type { WorkCalendar } from '../calendar';
 import { ACTOR_SYSTEM, type LifecycleTicket } from '../documents';
 import { SYSTEM_ACTOR_NAME } from '../actor';
 import type { Relation } from '../policy';
-import type { DeptEntry } from '../routing';
+import type { BranchEntry, DeptEntry } from '../routing';
 import type { SlaPolicy } from '../sla';
 import type { Label, TicketState } from '../vocabulary';
 import type { Announcement } from './records';
+import type { CodedRefusal } from './refusals';
 
 /** A relation of the actor to the ticket (policy.relationsOf), or the system itself (timers). */
 export type Who = Relation | 'system';
@@ -23,8 +24,15 @@ export interface LifecycleContext {
   calendar: WorkCalendar;
   sla: SlaPolicy;
   departments: readonly DeptEntry[];
+  /** The branch tree (finds the customer-service centre serving a branch); absent = none known. */
+  branches?: readonly BranchEntry[];
   /** Staff named by the input (e.g. the new assignee), by uid. */
   staff: ReadonlyMap<string, { deptId: string; disabled: boolean; displayName: string }>;
+}
+
+/** What guards may know besides the ticket and the actor: the actor's relations to it. */
+export interface GuardContext {
+  relations: ReadonlySet<Who>;
 }
 
 /** Who is told about an event. The engine resolves these to people and drops the actor. */
@@ -45,8 +53,12 @@ export interface Effect {
   announcement?: { id: string; doc: Announcement };
 }
 
-/** Why an action is refused for the given input: one message, or messages per input field. */
-export type CheckResult = null | string | { fields: Record<string, string> };
+/**
+ * Why an action is refused: a coded refusal (failed-precondition, or permission-denied when
+ * `denied`), or messages per input field (invalid-argument).
+ */
+export type GuardRefusal = CodedRefusal & { denied?: true };
+export type CheckResult = null | GuardRefusal | { fields: Record<string, string> };
 
 export interface ActionDef<S extends z.ZodType> {
   label: Label;
@@ -55,8 +67,8 @@ export interface ActionDef<S extends z.ZodType> {
   /** Relations any one of which allows the actor to fire it. */
   who: readonly Who[];
   input: S;
-  /** Refusal independent of the input (also decides `allowedActions`): a reason, or null. */
-  guard?: (t: LifecycleTicket, actor: LifecycleActor) => string | null;
+  /** Refusal independent of the input (also decides `allowedActions`), or null. */
+  guard?: (t: LifecycleTicket, actor: LifecycleActor, ctx: GuardContext) => GuardRefusal | null;
   /** Refusal depending on the input. */
   check?: (t: LifecycleTicket, input: z.infer<S>, actor: LifecycleActor, ctx: LifecycleContext) => CheckResult;
   effect: (t: LifecycleTicket, input: z.infer<S>, actor: LifecycleActor, ctx: LifecycleContext) => Effect;
@@ -68,7 +80,7 @@ export interface ActionSpec {
   from: readonly TicketState[];
   who: readonly Who[];
   input: z.ZodType;
-  guard: (t: LifecycleTicket, actor: LifecycleActor) => string | null;
+  guard: (t: LifecycleTicket, actor: LifecycleActor, ctx: GuardContext) => GuardRefusal | null;
   check: (t: LifecycleTicket, input: unknown, actor: LifecycleActor, ctx: LifecycleContext) => CheckResult;
   effect: (t: LifecycleTicket, input: unknown, actor: LifecycleActor, ctx: LifecycleContext) => Effect;
 }
@@ -89,7 +101,7 @@ export function defineAction<S extends z.ZodType>(d: ActionDef<S>): ActionSpec {
 export const EVENT_TYPES = [
   'accepted', 'assignee_changed', 'transferred', 'waiting_on_client', 'resumed', 'resolution_submitted',
   'resolved', 'callback_requested', 'callback_attempted', 'callback_satisfied', 'closed', 'reopened',
-  'verified', 'corrective_report_published', 'escalated', 'cancelled',
+  'verified', 'corrective_report_published', 'escalated', 'cancelled', 'resolution_returned', 'marked_major',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

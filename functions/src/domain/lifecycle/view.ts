@@ -14,11 +14,22 @@ export interface LifecycleView {
   escalationLevel: number;
   reopenCount: number;
   lastEventSeq: number;
+  /** A resolution waits for the head's sign-off (the heads' "awaiting my sign-off" queue). */
+  awaitingSignoff: boolean;
+  /** The settlement authority the sign-off needs (complaints, mall rules), or null. */
+  authorityRequired: string | null;
+  pauseCount: number;
+  callbackAttemptCount: number;
   pauses: { start: string; end: string | null; reason: string }[];
   resolution: {
     cause: string; measures: string; prevention: string; submittedBy: string; submittedByName: string; submittedAt: string;
     signedOffBy: string | null; signedOffByName: string | null; signedOffAt: string | null;
   } | null;
+  /** Earlier resolutions, oldest first: sent back for rework, reopened, or left behind by a transfer. */
+  earlierResolutions: {
+    cause: string; measures: string; prevention: string; submittedByName: string; submittedAt: string;
+    signedOffByName: string | null; signedOffAt: string | null; end: string; endedAt: string; endReason: string;
+  }[];
   callbackAttempts: { at: string; byName: string; outcome: string; nextTryAt: string | null; note: string }[];
   callbackResult: { satisfied: boolean; score: number; awareOfChannel: boolean; comments: string; at: string } | null;
   verification: { evidence: string; byUid: string; byName: string; at: string } | null;
@@ -36,6 +47,14 @@ export function lifecycleView(t: LifecycleTicket, actor: LifecycleActor): Lifecy
     escalationLevel: t.escalationLevel,
     reopenCount: t.reopenCount,
     lastEventSeq: t.lastEventSeq,
+    awaitingSignoff: t.awaitingSignoff,
+    authorityRequired: t.kind === 'complaint' ? (t.routing?.authority ?? null) : null,
+    pauseCount: t.pauseCount,
+    callbackAttemptCount: t.callbackAttemptCount,
+    earlierResolutions: t.earlierResolutions.map((e) => ({
+      cause: e.cause, measures: e.measures, prevention: e.prevention, submittedByName: e.submittedByName, submittedAt: e.submittedAt.toISOString(),
+      signedOffByName: e.signedOffByName, signedOffAt: iso(e.signedOffAt), end: e.end, endedAt: e.endedAt.toISOString(), endReason: e.endReason,
+    })),
     pauses: t.pauses.map((p) => ({ start: p.start.toISOString(), end: iso(p.end), reason: p.reason })),
     resolution: r ? { ...r, submittedAt: r.submittedAt.toISOString(), signedOffAt: iso(r.signedOffAt) } : null,
     callbackAttempts: t.callbackAttempts.map((a) => ({

@@ -3,11 +3,12 @@
  * JSON views returned). Rights never come from these payloads: only from the caller's token.
  */
 import { z } from 'zod';
-import { DeptKind, Locale, Role } from '../vocabulary';
+import { DocId, isSaneInstant } from '../validation';
+import { Authority, DeptKind, Locale, Role } from '../vocabulary';
 import type { Branch, Department } from '../documents';
 import { AuditAction } from './audit';
 
-const id = z.string().trim().min(1, 'required').max(128);
+const id = DocId;
 const reason = z.string().trim().min(1, 'say why').max(1000);
 /** Ids of departments and branches an admin creates: readable, URL- and path-safe. */
 const slug = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes');
@@ -21,15 +22,20 @@ export const CreateStaffInput = z
     locale: Locale.default('zh-CN'),
     /** Only for the local stack and first sign-in; production accounts use a reset link. */
     password: z.string().min(8, 'at least 8 characters').max(128).optional(),
-    reason: reason.default('new staff member'),
+    /** Settlement authority (mall rules); null = none. */
+    authorityLevel: Authority.nullable().default(null),
+    /** Required (and audited) for quality or leadership accounts; otherwise "new staff member". */
+    reason: reason.optional(),
   })
   .strict();
 export type CreateStaffInput = z.infer<typeof CreateStaffInput>;
 
 export const UpdateStaffInput = z
-  .object({ uid: id, role: Role.optional(), deptId: id.optional(), reason })
+  .object({ uid: id, role: Role.optional(), deptId: id.optional(), authorityLevel: Authority.nullable().optional(), reason })
   .strict()
-  .refine((v) => v.role !== undefined || v.deptId !== undefined, { message: 'change the role or the department', path: ['role'] });
+  .refine((v) => v.role !== undefined || v.deptId !== undefined || v.authorityLevel !== undefined, {
+    message: 'change the role, the department or the settlement authority', path: ['role'],
+  });
 export type UpdateStaffInput = z.infer<typeof UpdateStaffInput>;
 
 export const SetStaffDisabledInput = z.object({ uid: id, disabled: z.boolean(), reason }).strict();
@@ -41,7 +47,7 @@ export const ListAuditLogInput = z
   .object({
     limit: z.number().int().min(1).max(200).default(50),
     /** ISO instant: entries strictly older than this (the previous page's last `at`). */
-    before: z.iso.datetime().optional(),
+    before: z.iso.datetime().refine((v) => isSaneInstant(new Date(v)), 'a date between 2000 and 2100').optional(),
     action: AuditAction.optional(),
   })
   .strict();
@@ -81,6 +87,8 @@ export interface StaffView {
   branchId: string;
   locale: Locale;
   disabled: boolean;
+  /** Settlement authority (mall rules); null = none. */
+  authorityLevel: Authority | null;
 }
 
 export interface DepartmentView {

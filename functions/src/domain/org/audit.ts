@@ -18,6 +18,7 @@ export const AuditAction = z.enum([
   'deadline_changed',
   'ticket_closed',
   'personal_data_exported',
+  'major_marked', // quality or leadership marked a complaint major after intake
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
