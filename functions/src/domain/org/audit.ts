@@ -18,11 +18,13 @@ export const AuditAction = z.enum([
   'deadline_changed',
   'ticket_closed',
   'personal_data_exported',
+  // deadlines area
+  'calendar_saved',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 export const AuditTarget = z.object({
-  type: z.enum(['staff', 'department', 'branch', 'ticket', 'export']),
+  type: z.enum(['staff', 'department', 'branch', 'ticket', 'export', 'config']),
   id,
 });
 
