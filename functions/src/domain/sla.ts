@@ -71,6 +71,20 @@ export const SlaPolicy = z
     onsiteHandoff: SlaTarget.default({ type: 'endOfWorkingDay' }),
     /** Special callback after a re-repair: within 24 hours. */
     reRepairCallback: SlaTarget.default({ type: 'clockHours', n: 24 }),
+    /** Callback after the resolution is signed off: one working day (domain.md). */
+    callback: SlaTarget.default(oneWorkingDay),
+    /** Next try after an unreachable callback attempt when the caller named no time (our default). */
+    callbackRetry: SlaTarget.default({ type: 'workingHours', n: 2 }),
+    /** After this many failed callback attempts quality is told (and again at each multiple). */
+    maxFailedCallbackAttempts: z.number().int().min(1).max(20).default(3),
+    /** Quality verifies within this after the satisfied callback (our default). */
+    verification: SlaTarget.default(twoWorkingDays),
+    /** A major complaint's corrective-action report is due this long after the sign-off (our default). */
+    correctiveReport: SlaTarget.default({ type: 'workingDays', n: 5 }),
+    /** The owner is reminded this long before a promised answer date. */
+    promiseReminder: SlaTarget.default({ type: 'workingHours', n: 2 }),
+    /** A ticket still `received` this many minutes after intake is routed again by the sweeper. */
+    stuckReceivedMinutes: z.number().int().min(1).max(1440).default(10),
   })
   .superRefine((policy, ctx) => {
     const seen = new Set<string>();
