@@ -41,8 +41,18 @@ export function deadlinesHarness(project: string, start: Date) {
     previous.set(ticketId, after);
   }
 
+  /**
+   * A query's promise resolves when its documents are in, sometimes before the server's closing
+   * status reaches the stream; deleting the app at that moment makes the SDK decode a CANCELLED
+   * status after jest's teardown (and exit 1). Let the streams close first.
+   */
+  const settle = async (): Promise<void> => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await cleanup();
+  };
+
   return {
-    db: db as Firestore, fft, cleanup, clk, timers,
+    db: db as Firestore, fft, cleanup: settle, clk, timers,
     async file(uid: string, when: string, data: Record<string, unknown>): Promise<string> {
       clk.set(at(when));
       const { ticketId } = (await fileFn({ data: { clientId: 'c-1', kind: 'complaint', subject: 'goods_expired', channel: 'hotline', title: '买到过期牛奶', ...data }, auth: tokenOf(uid) } as never)) as { ticketId: string };
