@@ -168,6 +168,12 @@ const FORMS = {
     ],
   },
   reopen: { id: 'reopen', tone: 'danger', intro: 'introReopen', fields: [reason('fReopenReason', 1000)] },
+  // deadlines area: hand_to_business is fired by the system only (never offered to a user)
+  hand_to_business: { id: 'hand_to_business', tone: 'secondary', fields: [] },
+  promise_answer: {
+    id: 'promise_answer', tone: 'secondary',
+    fields: [{ name: 'promisedAt', label: 'fPromisedAt', control: 'datetime', required: true }, note()],
+  },
 } as const satisfies Record<ActionId, ActionForm>;
 
 export const ACTION_FORMS: Readonly<Record<ActionId, ActionForm>> = FORMS;

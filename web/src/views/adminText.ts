@@ -91,4 +91,5 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, Label>> = {
   deadline_changed: { 'zh-CN': '手动调整期限', en: 'Deadline changed' },
   ticket_closed: { 'zh-CN': '关闭工单', en: 'Ticket closed' },
   personal_data_exported: { 'zh-CN': '导出个人信息', en: 'Personal data exported' },
+  calendar_saved: { 'zh-CN': '工作日历变更', en: 'Working calendar saved' },
 };

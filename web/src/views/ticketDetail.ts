@@ -39,6 +39,8 @@ const EVENT_LABELS: Readonly<Record<EventType | 'received' | 'assigned', Message
   corrective_report_published: 'event_corrective_report_published',
   escalated: 'event_escalated',
   cancelled: 'event_cancelled',
+  handed_to_business: 'event_handed_to_business',
+  answer_promised: 'event_answer_promised',
 };
 
 function eventTitle(ev: TicketEventView): string {
