@@ -214,7 +214,7 @@ export function smsDeliverAt(cal: WorkCalendar, at: Date): Date | null {
 export function warnHorizon(cal: WorkCalendar, policy: SlaPolicy, now: Date): Date {
   const rest = 1 - policy.warnAtShare;
   const targets: SlaTarget[] = [
-    ...policy.rules.map((r) => r.target), policy.escalationTargets['1'], policy.escalationTargets['2'],
+    ...policy.rules.map((r) => r.target), policy.escalationTargets['1'], policy.escalationTargets['2'], policy.onsiteHandoff,
   ];
   // The longest working day a calendar has is at most 24 h: a safe upper bound for day targets.
   const leads = targets.map((t) => {
