@@ -197,8 +197,8 @@ test('refusals: wrong state names the allowed actions; wrong person; bad input p
   const id = await complaint({ reporter: undefined });
   const wrongState = await rejection(act('u-quality-2', id, 'verify', { evidence: 'x' }));
   expect(wrongState.code).toBe('failed-precondition');
-  expect(wrongState.message).toBe('cannot verify a ticket that is assigned; allowed now: accept, transfer, escalate, cancel');
-  expect(wrongState.details.allowedActions).toEqual(['accept', 'transfer', 'escalate', 'cancel']);
+  expect(wrongState.message).toBe('cannot verify a ticket that is assigned; allowed now: accept, transfer, escalate, cancel, promise_answer');
+  expect(wrongState.details.allowedActions).toEqual(['accept', 'transfer', 'escalate', 'cancel', 'promise_answer']);
   expect((await rejection(act('u-business-1', id, 'accept'))).code).toBe('permission-denied');
   expect((await rejection(act('u-auditor', id, 'accept'))).code).toBe('permission-denied');
   const bad = await rejection(act('u-quality-1', id, 'transfer', { toDeptId: 'dept-nowhere', reason: '' }));

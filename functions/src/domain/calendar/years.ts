@@ -83,10 +83,14 @@ export function buildCalendarConfig(stored: StoredCalendar, fromYear: number, to
   });
 }
 
-/** Years a deployment's calendar covers around `now`: five back (reports), ten ahead (deadlines never run off it). */
+/**
+ * Years a deployment's calendar covers around `now`: three back (open tickets, their pauses)
+ * and three ahead (every deadline, a promised date at most a year out). Building costs grow with
+ * the years (statutory years compute lunar dates), and every function instance builds it once.
+ */
 export function coverageAround(now: Date): { fromYear: number; toYear: number } {
   const year = new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
-  return { fromYear: year - 5, toYear: year + 10 };
+  return { fromYear: year - 3, toYear: year + 3 };
 }
 
 export interface CalendarDay {
