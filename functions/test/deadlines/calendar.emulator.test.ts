@@ -95,3 +95,17 @@ test('a sweep that meets an instant outside the calendar records it on that tick
   await h.sweep(new Date(overdue.getTime() + 8 * 3_600_000 + 60_000).toISOString().slice(0, 16).replace('T', ' '));
   expect(await h.told('legacy-1', 'deadline_problem')).toEqual(['u-admin']); // told once
 });
+
+test('routing that meets an uncovered instant routes the ticket anyway, without a deadline, and records why', async () => {
+  const base = await h.ticket(await h.file('u-intake', '2033-06-06 10:00', { title: '模板' }));
+  // imported still `received`, received in 2015: the sweeper routes it (stuck in received)
+  await h.db.doc('tickets/legacy-2').set({
+    ...base, number: 'HX-OLD-2', state: 'received', ownerDeptId: null, routing: null, dueAt: null, assigneeUid: null,
+    receivedAt: at('2015-03-02 09:00'), updatedAt: at('2015-03-02 09:00'), lastEventSeq: 1, nextFollowUpAt: null, dueAtProvisional: false,
+  });
+  await h.db.doc('tickets/legacy-2/events/000001').set({ seq: 1, type: 'received', at: at('2015-03-02 09:00'), actorUid: 'u-intake', actorName: 'x', from: null, to: 'received', changes: {}, note: '' });
+  await h.sweep('2033-06-06 10:30');
+  const t = await h.ticket('legacy-2');
+  expect(t).toMatchObject({ state: 'assigned', ownerDeptId: 'dept-quality', dueAt: null, deadlineProblem: { code: 'calendar_range' } });
+  expect(await h.told('legacy-2', 'deadline_problem')).toEqual(['u-admin']);
+});
