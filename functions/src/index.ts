@@ -26,3 +26,8 @@ export { onTicketDeadlineChanged } from './triggers/ticket-deadline-changed';
 export { deadlineTask } from './tasks/deadline-task';
 export { sweepDeadlines } from './schedules/sweep-deadlines';
 export { transitionTicket } from './callables/transition-ticket';
+
+// ── deadlines area (calendar screen, provisional-calendar reminder) ─────────────────────────
+export { getCalendar } from './callables/deadlines/get-calendar';
+export { adminSaveCalendar } from './callables/deadlines/admin-save-calendar';
+export { remindCalendar } from './schedules/remind-provisional-calendar';

@@ -142,6 +142,8 @@ const describeIndex = (i: Index) => `${i.collectionGroup}: ${i.fields.map((f) =>
 const BY_HAND: Recorded[] = [
   // store/deadlines.ts sweepDeadlines: open tickets whose deadline is within the horizon.
   { collection: COL.tickets, filters: [{ field: 'state', op: 'in' }, { field: 'dueAt', op: '<=' }], orders: [] },
+  // store/deadlines.ts sweepDeadlines: tickets stuck in `received` since before a bound.
+  { collection: COL.tickets, filters: [{ field: 'state', op: '==' }, { field: 'receivedAt', op: '<=' }], orders: [] },
   // store/audit.ts listAuditLog filtered by action, newest first, older than a cursor.
   { collection: COL.auditLog, filters: [{ field: 'action', op: '==' }, { field: 'at', op: '<' }], orders: [{ field: 'at', dir: 'desc' }] },
 ];

@@ -97,6 +97,14 @@ export interface TicketView {
   escalationLevel: number;
   major: boolean;
   claimedAmount: number | null;
+  /** deadlines area: the deadline rests on provisional (statutory, unpublished) holidays. */
+  dueAtProvisional: boolean;
+  /** deadlines area: an answer promised to the client by this instant. */
+  promisedAt: string | null;
+  /** deadlines area: the next follow-up (callback, retry, verification…) due. */
+  nextFollowUpAt: string | null;
+  /** deadlines area: why the deadline machinery could not handle this ticket, if it could not. */
+  deadlineProblem: { code: string; message: string; at: string } | null;
 }
 
 export interface TicketEventView {

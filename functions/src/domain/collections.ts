@@ -15,6 +15,8 @@ export const COL = {
   config: 'config',
   counters: 'counters',
   auditLog: 'auditLog',
+  // deadlines area: one marker per follow-up fired (`{ticketId}_{key}`), naming who was told
+  followUps: 'followUps',
 } as const;
 
 export const REPORTER_DOC = 'reporter';

@@ -7,6 +7,7 @@ import {
   Authority, Channel, ClientTier, ComplaintSubject, DeptKind, Locale, Role, TicketKind, TicketState,
 } from './vocabulary';
 import { lifecycleFields } from './lifecycle/records';
+import { deadlineFields } from './deadlines/records';
 
 const id = z.string().min(1).max(128);
 
@@ -98,11 +99,14 @@ export const Ticket = z.object({
   lastEventSeq: z.number().int().min(1),
   /** Pauses, resolution, callbacks, verification… (domain/lifecycle/records.ts). */
   ...lifecycleFields,
+  /** Provisional flag, follow-ups, problems, promised answer date (domain/deadlines/records.ts). */
+  ...deadlineFields,
 });
 /** A parsed ticket: the lifecycle fields are always there (defaults fill them in). */
 export type LifecycleTicket = z.infer<typeof Ticket>;
 /** A ticket as code builds it: lifecycle fields may be left out (parsing defaults them). */
-export type Ticket = Omit<LifecycleTicket, keyof typeof lifecycleFields> & Partial<Pick<LifecycleTicket, keyof typeof lifecycleFields>>;
+type DefaultedFields = keyof typeof lifecycleFields | keyof typeof deadlineFields;
+export type Ticket = Omit<LifecycleTicket, DefaultedFields> & Partial<Pick<LifecycleTicket, DefaultedFields>>;
 
 export const ACTOR_SYSTEM = 'system';
 

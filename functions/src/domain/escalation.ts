@@ -29,7 +29,10 @@ export const MAX_ESCALATION_LEVEL = 2;
 export type DeadlineTicket = Pick<
   Ticket,
   'state' | 'dueAt' | 'escalationLevel' | 'ownerDeptId' | 'assigneeUid' | 'kind' | 'clientTier' | 'major'
->;
+> & { routing?: Pick<NonNullable<Ticket['routing']>, 'rule'> | null };
+
+/** Routing rule of on-site feedback kept by the on-site staff who took it in (route-ticket.ts). */
+export const ONSITE_RULE = 'onsite';
 
 export interface DeadlineCheck {
   ticket: DeadlineTicket;
@@ -50,6 +53,11 @@ export type DeadlineDecision =
   | { action: 'none'; reason: NoActionReason }
   /** Most of the allowed time has gone: tell the owner, once for this `dueAt`. */
   | { action: 'warn'; dueAt: Date; warnAt: Date; notify: Audience[] }
+  /**
+   * On-site feedback not handled by the close of the working day it was taken in: it goes to the
+   * business department automatically ([000]); no escalation.
+   */
+  | { action: 'handoff' }
   /** Overdue: one level up, with a fresh deadline counted from `now`. */
   | { action: 'escalate'; fromLevel: number; level: EscalationLevel; dueAt: Date; warnAt: Date; notify: Audience[] };
 
@@ -75,6 +83,7 @@ export function escalationAudience(t: DeadlineTicket, level: EscalationLevel): A
 /** The target the ticket's current deadline was computed from: its kind's SLA, or its escalation level's. */
 export function currentTarget(policy: SlaPolicy, t: DeadlineTicket): SlaTarget {
   const level = Math.min(t.escalationLevel, MAX_ESCALATION_LEVEL);
+  if (level === 0 && t.routing?.rule === ONSITE_RULE) return policy.onsiteHandoff;
   if (level === 0) return targetFor(policy, t.kind, t.clientTier);
   return level === 1 ? policy.escalationTargets['1'] : policy.escalationTargets['2'];
 }
@@ -126,6 +135,7 @@ export function decideDeadline(c: DeadlineCheck): DeadlineDecision {
     }
     return { action: 'none', reason: 'not-due' };
   }
+  if (t.routing?.rule === ONSITE_RULE) return { action: 'handoff' };
   if (t.escalationLevel >= MAX_ESCALATION_LEVEL) return { action: 'none', reason: 'top-level' };
   const level = (t.escalationLevel + 1) as EscalationLevel;
   const next = escalationDeadline(calendar, policy, level, now);
@@ -204,7 +214,7 @@ export function smsDeliverAt(cal: WorkCalendar, at: Date): Date | null {
 export function warnHorizon(cal: WorkCalendar, policy: SlaPolicy, now: Date): Date {
   const rest = 1 - policy.warnAtShare;
   const targets: SlaTarget[] = [
-    ...policy.rules.map((r) => r.target), policy.escalationTargets['1'], policy.escalationTargets['2'],
+    ...policy.rules.map((r) => r.target), policy.escalationTargets['1'], policy.escalationTargets['2'], policy.onsiteHandoff,
   ];
   // The longest working day a calendar has is at most 24 h: a safe upper bound for day targets.
   const leads = targets.map((t) => {

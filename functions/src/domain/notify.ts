@@ -74,6 +74,17 @@ const lifecycleTemplates: Record<string, Template> = {
       ? { title: `已升级（第 ${t.escalationLevel} 级）：${t.number}`, body: `${t.clientName}：${t.title}。${e.note}。新时限 ${dueText(t, locale, ctx)}。` }
       : { title: `Escalated (level ${t.escalationLevel}): ${t.number}`, body: `${t.clientName}: ${t.title}. ${e.note}. New deadline ${dueText(t, locale, ctx)}.` },
   cancelled: simple('已撤销', 'Cancelled', ...withNote('', '')),
+  // deadlines area
+  handed_to_business: (t, e, locale, ctx) =>
+    locale === 'zh-CN'
+      ? { title: `现场反馈当日未办结，已转交${ctx.ownerDeptName}：${t.number}`, body: `${t.clientName}：${t.title}。${e.note}。请于 ${dueText(t, locale, ctx)} 前处理。` }
+      : { title: `On-site feedback not handled the same day, handed to ${ctx.ownerDeptName}: ${t.number}`, body: `${t.clientName}: ${t.title}. ${e.note}. Handle it by ${dueText(t, locale, ctx)}.` },
+  answer_promised: (t, e, locale, ctx) => {
+    const when = t.promisedAt ? ctx.formatInstant(t.promisedAt, locale) : '—';
+    return locale === 'zh-CN'
+      ? { title: `已承诺客户答复日期 ${when}：${t.number}`, body: `${t.clientName}：${t.title}。${e.note}`.trim() }
+      : { title: `Answer promised to the client by ${when}: ${t.number}`, body: `${t.clientName}: ${t.title}. ${e.note}`.trim() };
+  },
 };
 
 /** What the complainant is told (only with consent): their ticket was resolved, or closed. */

@@ -73,6 +73,20 @@ export const SlaPolicy = z
     onsiteHandoff: SlaTarget.default({ type: 'endOfWorkingDay' }),
     /** Special callback after a re-repair: within 24 hours. */
     reRepairCallback: SlaTarget.default({ type: 'clockHours', n: 24 }),
+    /** Callback after the resolution is signed off: one working day (domain.md). */
+    callback: SlaTarget.default(oneWorkingDay),
+    /** Next try after an unreachable callback attempt when the caller named no time (our default). */
+    callbackRetry: SlaTarget.default({ type: 'workingHours', n: 2 }),
+    /** After this many failed callback attempts quality is told (and again at each multiple). */
+    maxFailedCallbackAttempts: z.number().int().min(1).max(20).default(3),
+    /** Quality verifies within this after the satisfied callback (our default). */
+    verification: SlaTarget.default(twoWorkingDays),
+    /** A major complaint's corrective-action report is due this long after the sign-off (our default). */
+    correctiveReport: SlaTarget.default({ type: 'workingDays', n: 5 }),
+    /** The owner is reminded this long before a promised answer date. */
+    promiseReminder: SlaTarget.default({ type: 'workingHours', n: 2 }),
+    /** A ticket still `received` this many minutes after intake is routed again by the sweeper. */
+    stuckReceivedMinutes: z.number().int().min(1).max(1440).default(10),
   })
   .superRefine((policy, ctx) => {
     const seen = new Set<string>();
@@ -206,3 +220,30 @@ export function transferDeadline(
   const floor = dueFor(cal, policy.transferMinimum, transferredAt);
   return floor.getTime() > dueAt.getTime() ? { dueAt: floor, graceUsed: true } : { dueAt, graceUsed: false };
 }
+
+/**
+ * What time limit runs in each state of the lifecycle, or why none does (issue 9 point 6).
+ * `dueAt` = the ticket's main deadline (kind × tier, escalation levels, the on-site hand-off);
+ * the follow-up kinds are computed by domain/deadlines/follow-ups.ts. A unit test walks every
+ * state of the machine against this table.
+ */
+export type StateDeadline =
+  | { deadline: 'routing'; why: string }
+  | { deadline: 'dueAt'; why: string }
+  | { deadline: 'follow-up'; kinds: readonly string[]; why: string }
+  | { deadline: null; why: string };
+
+export const STATE_DEADLINES: Record<import('./vocabulary').TicketState, StateDeadline> = {
+  received: { deadline: 'routing', why: 'routed at once by the trigger; the sweeper routes any ticket still received after stuckReceivedMinutes' },
+  assigned: { deadline: 'dueAt', why: 'kind × tier SLA (on-site feedback: close of the working day), escalating one level when overdue' },
+  in_progress: { deadline: 'dueAt', why: 'as assigned' },
+  waiting_on_client: {
+    deadline: null,
+    why: 'the SLA clock is stopped while the client is awaited (domain.md); resume moves dueAt by the working time spent waiting. A promised answer date still reminds the owner.',
+  },
+  resolved: { deadline: 'follow-up', kinds: ['callback_due', 'corrective_report_due'], why: 'callback one working day after sign-off (re-repair: 24 h)' },
+  callback: { deadline: 'follow-up', kinds: ['callback_due', 'callback_retry', 'callback_failures', 'corrective_report_due'], why: 'callback due; each unreachable attempt has its next try' },
+  verification: { deadline: 'follow-up', kinds: ['verification_due', 'verification_leadership', 'corrective_report_due'], why: 'quality verifies within the verification target, then leadership hears' },
+  closed: { deadline: null, why: 'terminal: nothing is owed (a reopen starts a new deadline)' },
+  cancelled: { deadline: null, why: 'terminal' },
+};

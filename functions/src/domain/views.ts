@@ -26,6 +26,10 @@ export function ticketView(id: string, t: Ticket, ownerDeptName: string | null):
     escalationLevel: t.escalationLevel,
     major: t.major,
     claimedAmount: t.claimedAmount,
+    dueAtProvisional: t.dueAtProvisional ?? false,
+    promisedAt: t.promisedAt?.toISOString() ?? null,
+    nextFollowUpAt: t.nextFollowUpAt?.toISOString() ?? null,
+    deadlineProblem: t.deadlineProblem ? { ...t.deadlineProblem, at: t.deadlineProblem.at.toISOString() } : null,
   };
 }
 

@@ -26,8 +26,10 @@ export async function resolveAudience(
       case 'dept':
         return [a.kind, await departmentRecipients(db, a.deptId)];
       case 'head': {
+        // No head, or a disabled one: the whole department hears of it (never nobody).
         const headUid = departments.find((d) => d.id === a.deptId)?.headUid ?? null;
-        return [a.kind, headUid ? await userRecipient(db, headUid) : await departmentRecipients(db, a.deptId)];
+        const head = headUid ? await userRecipient(db, headUid) : [];
+        return [a.kind, head.length ? head : await departmentRecipients(db, a.deptId)];
       }
       case 'user':
         return [a.kind, await userRecipient(db, a.uid)];

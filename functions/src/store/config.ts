@@ -4,11 +4,14 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import type { z } from 'zod';
-import { CalendarConfig, createCalendar, defaultCalendarConfig, type WorkCalendar } from '../domain/calendar';
+import {
+  CalendarConfig, StoredCalendar, buildCalendarConfig, coverageAround, createCalendar, type WorkCalendar,
+} from '../domain/calendar';
 import { COL } from '../domain/collections';
 import { DEFAULT_ROUTING, RoutingConfig } from '../domain/routing';
 import { SlaPolicy, defaultSlaPolicy } from '../domain/sla';
-import { parseDoc } from '../lib/firestore';
+import { clock } from '../lib/clock';
+import { parseData, parseDoc } from '../lib/firestore';
 import { cached, invalidateCache } from './cache';
 
 /** `config/{name}`, cached per instance (store/cache.ts: an admin's change applies within the TTL). */
@@ -28,6 +31,14 @@ export function invalidateConfig(name: string): void {
   invalidateCache(configCacheKey(name));
 }
 
+/** The raw `config/calendar` document (null when absent), cached like the other configuration. */
+function storedCalendarData(db: Firestore): Promise<Record<string, unknown> | null> {
+  return cached(configCacheKey('calendar'), async () => {
+    const snap = await db.collection(COL.config).doc('calendar').get();
+    return snap.exists ? (snap.data() ?? null) : null;
+  });
+}
+
 export function loadRouting(db: Firestore): Promise<RoutingConfig> {
   return loadConfig(db, 'routing', RoutingConfig, () => DEFAULT_ROUTING);
 }
@@ -36,18 +47,39 @@ export function loadSla(db: Firestore): Promise<SlaPolicy> {
   return loadConfig(db, 'sla', SlaPolicy, defaultSlaPolicy);
 }
 
-/** Default calendar when none is stored: the years the holiday package knows around today. */
-export function defaultCalendar(): CalendarConfig {
-  const year = new Date().getUTCFullYear();
-  return defaultCalendarConfig(year - 5, year + 5);
+/**
+ * `config/calendar`: business hours and the years admins saved (domain/calendar/years.ts). An
+ * older document holding a whole CalendarConfig (top-level `holidays`) is still read as is.
+ */
+export async function loadStoredCalendar(db: Firestore): Promise<StoredCalendar> {
+  const data = await storedCalendarData(db);
+  return data && !Array.isArray(data['holidays']) ? parseData(StoredCalendar, data, 'config/calendar') : StoredCalendar.parse({});
 }
 
-// Building a calendar precomputes a day table; keep the last one while its config is unchanged.
+/**
+ * The calendar for the years around the injected clock's now (five back, ten ahead): published
+ * schedules, saved years, and statutory provisional holidays for the rest.
+ */
+export async function calendarConfig(db: Firestore, now: Date = clock().now()): Promise<CalendarConfig> {
+  return (await calendarFor(db, now)).calendar.config;
+}
+
+// Building a calendar computes holidays and a day table; keep the last one while the stored
+// document and the covered years are unchanged.
 let lastCalendar: { key: string; calendar: WorkCalendar } | null = null;
 
-export async function loadCalendar(db: Firestore): Promise<WorkCalendar> {
-  const config = await loadConfig(db, 'calendar', CalendarConfig, defaultCalendar);
-  const key = JSON.stringify(config);
-  if (lastCalendar?.key !== key) lastCalendar = { key, calendar: createCalendar(config) };
-  return lastCalendar.calendar;
+async function calendarFor(db: Firestore, now: Date): Promise<{ calendar: WorkCalendar }> {
+  const data = await storedCalendarData(db);
+  const { fromYear, toYear } = coverageAround(now);
+  const key = `${fromYear}|${JSON.stringify(data)}`;
+  if (lastCalendar?.key === key) return lastCalendar;
+  const config = data && Array.isArray(data['holidays'])
+    ? parseData(CalendarConfig, data, 'config/calendar')
+    : buildCalendarConfig(data ? parseData(StoredCalendar, data, 'config/calendar') : StoredCalendar.parse({}), fromYear, toYear);
+  lastCalendar = { key, calendar: createCalendar(config) };
+  return lastCalendar;
+}
+
+export async function loadCalendar(db: Firestore, now: Date = clock().now()): Promise<WorkCalendar> {
+  return (await calendarFor(db, now)).calendar;
 }

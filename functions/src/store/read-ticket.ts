@@ -41,6 +41,8 @@ export async function readTicketDetail(db: Firestore, actor: Actor, ticketId: st
     reporterRedacted: ticket.hasReporter && !maySeeReporter,
     reporterRole: ticket.kind === 'complaint' ? 'complainant' : 'requester',
     lifecycle: lifecycleView(ticket, actor),
-    workingTimeLeftMs: calendar && ticket.dueAt ? calendar.workingTimeBetween(now, ticket.dueAt) : null,
+    // an instant outside the calendar (an imported ticket) shows no time left rather than failing
+    workingTimeLeftMs: calendar && ticket.dueAt && calendar.covers(now) && calendar.covers(ticket.dueAt)
+      ? calendar.workingTimeBetween(now, ticket.dueAt) : null,
   };
 }

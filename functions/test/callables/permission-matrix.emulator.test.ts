@@ -31,6 +31,8 @@ import { adminSetStaffDisabled } from '../../src/callables/admin-set-staff-disab
 import { adminSaveDepartment } from '../../src/callables/admin-save-department';
 import { adminSaveBranch } from '../../src/callables/admin-save-branch';
 import { transitionTicket } from '../../src/callables/transition-ticket';
+import { getCalendar } from '../../src/callables/deadlines/get-calendar';
+import { adminSaveCalendar } from '../../src/callables/deadlines/admin-save-calendar';
 
 const { db, fft, cleanup } = emulatorProject('permission-matrix');
 const fakeAuth = new FakeAuthAdmin();
@@ -76,6 +78,9 @@ const ROLE_MATRIX: Record<string, { fn: Wrapped; allowed: readonly ActorId[]; da
     fn: w(adminSaveBranch), allowed: ADMIN,
     data: () => ({ id: 'br-county', name: '县级分公司', nameEn: 'County branch', level: 'county', parentId: 'br-city', reason: 'matrix' }),
   },
+  // deadlines area: the calendar screen
+  getCalendar: { fn: w(getCalendar), allowed: ALL, data: () => ({ year: 2030 }) },
+  adminSaveCalendar: { fn: w(adminSaveCalendar), allowed: ADMIN, data: () => ({ year: 2030, holidays: '2030-01-01', reason: 'matrix' }) },
 };
 
 async function outcome(p: Promise<unknown>): Promise<{ ok: true; value: unknown } | { ok: false; code: string; message: string }> {

@@ -198,8 +198,8 @@ test('refusals: wrong state names the allowed actions; wrong person; bad input p
   const id = await complaint({ reporter: undefined });
   const wrongState = await rejection(act('u-quality-2', id, 'verify', { evidence: 'x' }));
   expect(wrongState.code).toBe('failed-precondition');
-  expect(wrongState.message).toBe('cannot verify a ticket that is assigned; allowed now: accept, transfer, escalate, cancel, mark_major');
-  expect(wrongState.details.allowedActions).toEqual(['accept', 'transfer', 'escalate', 'cancel', 'mark_major']);
+  expect(wrongState.message).toBe('cannot verify a ticket that is assigned; allowed now: accept, transfer, escalate, cancel, mark_major, promise_answer');
+  expect(wrongState.details.allowedActions).toEqual(['accept', 'transfer', 'escalate', 'cancel', 'mark_major', 'promise_answer']);
   expect(wrongState.details).toMatchObject({ reason: 'lifecycle.wrong_state', params: { state_zh: '已分派', action_zh: '查验' } });
   expect((await rejection(act('u-business-1', id, 'accept'))).code).toBe('permission-denied');
   expect((await rejection(act('u-auditor', id, 'accept'))).code).toBe('permission-denied');

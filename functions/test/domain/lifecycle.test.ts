@@ -62,11 +62,11 @@ describe('the table', () => {
     const d = decide(ticket(), 'verify', actor('u-quality-2'), { evidence: 'x' }, ctx(at('2025-11-17 11:00')));
     expect(d).toMatchObject({ ok: false, code: 'failed-precondition', state: 'assigned' });
     if (d.ok || d.code !== 'failed-precondition') throw new Error('unreachable');
-    expect(d.allowedActions).toEqual(['accept', 'transfer', 'escalate', 'cancel', 'mark_major']);
-    expect(d.message).toBe('cannot verify a ticket that is assigned; allowed now: accept, transfer, escalate, cancel, mark_major');
+    expect(d.allowedActions).toEqual(['accept', 'transfer', 'escalate', 'cancel', 'mark_major', 'promise_answer']);
+    expect(d.message).toBe('cannot verify a ticket that is assigned; allowed now: accept, transfer, escalate, cancel, mark_major, promise_answer');
     // The code and params render in both languages.
     expect(d.reason).toBe('lifecycle.wrong_state');
-    expect(refusalText(LIFECYCLE_CATALOGUES, d, 'zh-CN')).toBe('工单当前为「已分派」，不能查验；现在可以：接单、转办、升级、撤销、认定为重大投诉');
+    expect(refusalText(LIFECYCLE_CATALOGUES, d, 'zh-CN')).toBe('工单当前为「已分派」，不能查验；现在可以：接单、转办、升级、撤销、认定为重大投诉、承诺答复日期');
   });
 
   it('a stale expected state is refused', () => {
@@ -95,7 +95,7 @@ describe('the table', () => {
   it('waiting on the client pauses the SLA: resume moves dueAt by the working time spent waiting', () => {
     let t = fire(ticket(), 'accept', actor('u-quality-1'), {}).ticket;
     t = fire(t, 'wait_on_client', actor('u-quality-1'), { reason: '等客户提供小票' }, at('2025-11-17 16:00')).ticket;
-    expect(allowedActions(t, actor('u-quality-1'))).toEqual(['resume', 'cancel', 'mark_major']);
+    expect(allowedActions(t, actor('u-quality-1'))).toEqual(['resume', 'cancel', 'mark_major', 'promise_answer']);
     // Waiting from Mon 16:00 to Tue 10:00: the working time in between is counted back onto the deadline.
     const resumed = fire(t, 'resume', actor('u-quality-1'), {}, at('2025-11-18 10:00')).ticket;
     const paused = calendar.workingTimeBetween(at('2025-11-17 16:00'), at('2025-11-18 10:00'));
@@ -195,6 +195,9 @@ const inputFor: Record<TicketAction, fc.Arbitrary<unknown>> = {
   reopen: fc.record({ reason: text }),
   return_resolution: fc.record({ reason: text }),
   mark_major: fc.record({ reason: text }),
+  // deadlines area
+  hand_to_business: fc.record({ toDeptId: fc.constantFrom(...Object.keys(DEPARTMENTS)), reason: text }),
+  promise_answer: fc.record({ promisedAt: fc.constantFrom('2025-01-01T00:00:00Z', '2099-01-01T00:00:00Z') }),
 };
 /**
  * One step: an actor and an action with its input. Mostly (85 %) an action the table allows the

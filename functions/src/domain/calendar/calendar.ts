@@ -59,11 +59,13 @@ export class WorkCalendar {
   private readonly workDays: Int32Array;
   /** smallest working day index ≥ k, or dayCount — length dayCount + 1 */
   private readonly nextWorkDay: Int32Array;
+  private readonly provisional: ReadonlySet<number>;
 
   constructor(input: CalendarConfigInput | CalendarConfig) {
     const cfg = CalendarConfig.parse(input);
     this.config = cfg;
     this.coverage = coveredYears(cfg);
+    this.provisional = new Set(cfg.provisionalYears);
     this.offsetMs = cfg.utcOffsetMinutes * MINUTE_MS;
     this.firstDay = yearStartDay(this.coverage.fromYear);
     this.dayCount = yearStartDay(this.coverage.toYear + 1) - this.firstDay;
@@ -185,6 +187,29 @@ export class WorkCalendar {
       if (e > cs) total -= this.cumAt(e) - this.cumAt(cs);
     }
     return total;
+  }
+
+  /** Whether the local date of `instant` lies in a year whose holidays are provisional (not yet published). */
+  isProvisional(instant: Date): boolean {
+    return this.provisional.has(Number(this.localDate(instant).slice(0, 4)));
+  }
+
+  /**
+   * Whether any day from `a` to `b` (either order) lies in a provisional year: a deadline counted
+   * over that span rests on holidays nobody has published yet. Never throws for uncovered instants.
+   */
+  spansProvisional(a: Date, b: Date): boolean {
+    if (this.provisional.size === 0) return false;
+    const year = (d: Date): number => Number(formatDayNumber(Math.floor((ms(d, 'instant') + this.offsetMs) / DAY_MS)).slice(0, 4));
+    const [y1, y2] = [year(a), year(b)].sort((x, y) => x - y) as [number, number];
+    for (const y of this.provisional) if (y >= y1 && y <= y2) return true;
+    return false;
+  }
+
+  /** Whether the local date of `instant` lies inside the calendar's coverage (no RangeError). */
+  covers(instant: Date): boolean {
+    const k = Math.floor((ms(instant, 'instant') + this.offsetMs) / DAY_MS) - this.firstDay;
+    return k >= 0 && k < this.dayCount;
   }
 
   // ── deadlines ────────────────────────────────────────────────────────────────────────────

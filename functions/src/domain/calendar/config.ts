@@ -74,6 +74,11 @@ export const CalendarConfig = z
      * a RangeError. If omitted, the years spanned by `holidays` and `makeupWorkdays`.
      */
     coverage: YearRange.optional(),
+    /**
+     * Years whose holidays are the statutory ones computed by us (statutory.ts), not a published
+     * schedule: deadlines that touch them are flagged provisional.
+     */
+    provisionalYears: z.array(z.number().int().min(1970).max(9999)).default([]),
   })
   .superRefine((cfg, ctx) => {
     let anyHours = false;

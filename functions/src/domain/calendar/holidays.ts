@@ -11,6 +11,7 @@
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { CalendarConfig, type CalendarConfigInput } from './config';
+import { StoredCalendar, buildCalendarConfig } from './years';
 import { parseIsoDate, weekdayOfDay } from './dates';
 
 interface ChineseDaysData {
@@ -62,21 +63,18 @@ export function seedChineseHolidays(fromYear: number, toYear: number): ChineseHo
 
 /**
  * A calendar config for fromYear … toYear: default office hours (Mon–Fri 08:30–12:00, 13:30–17:30),
- * UTC+8, holidays and make-up days from `chinese-days`, `coverage` = the requested years.
- * Years the package does not know yet (see {@link seedChineseHolidays}.yearsWithoutData) get no
- * holidays — add them by hand once the State Council publishes them (usually in November).
- * `overrides` replace fields (e.g. other hours); extra holidays can be appended by the caller.
+ * UTC+8, holidays and make-up days from `chinese-days`; years it does not know yet get the
+ * statutory holidays (statutory.ts) and are listed in `provisionalYears` (years.ts).
+ * `overrides` replace fields (e.g. other hours).
  */
 export function defaultCalendarConfig(
   fromYear: number,
   toYear: number,
   overrides: Partial<CalendarConfigInput> = {},
 ): CalendarConfig {
-  const seed = seedChineseHolidays(fromYear, toYear);
-  return CalendarConfig.parse({
-    holidays: seed.holidays,
-    makeupWorkdays: seed.makeupWorkdays,
-    coverage: { fromYear, toYear },
-    ...overrides,
-  });
+  if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear) {
+    throw new RangeError(`invalid year range ${fromYear}–${toYear}`);
+  }
+  const base = buildCalendarConfig(StoredCalendar.parse({}), fromYear, toYear);
+  return CalendarConfig.parse({ ...base, ...overrides });
 }

@@ -21,3 +21,8 @@ export {
   seedChineseHolidays,
 } from './holidays';
 export { DAY_MS, HOUR_MS, MINUTE_MS } from './dates';
+export { type StatutoryHoliday, statutoryHolidays } from './statutory';
+export {
+  type CalendarDay, type CalendarYearView, SavedCalendarYear, StoredCalendar, type StoredCalendarInput, type YearDays,
+  type YearSource, buildCalendarConfig, calendarYearView, coverageAround, parseDateList, yearDays,
+} from './years';

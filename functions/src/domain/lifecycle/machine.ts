@@ -26,7 +26,8 @@
  * (回访 is independent of the handler) nor verify; nor does whoever recorded the callback verify.
  */
 import { z } from 'zod';
-import { escalationDeadline, extendForPause, transferDeadline } from '../sla';
+import { HOUR_MS } from '../calendar';
+import { computeDeadline, escalationDeadline, extendForPause, transferDeadline } from '../sla';
 import type { LifecycleTicket } from '../documents';
 import { relationsOf } from '../policy';
 import { findDepartment } from '../routing';
@@ -555,6 +556,65 @@ export const MACHINE = {
       const notify: Audience[] = [...ownerAudience(t), { kind: 'leadership' }];
       return { patch: { major: true }, eventType: 'marked_major', note: i.reason, notify };
     },
+  }),
+  // ── deadlines area (issue 9 point 7): additive ─────────────────────────────────────────────
+
+  /**
+   * On-site feedback the on-site staff did not mark handled by the close of the working day it
+   * was taken in goes to the business department ([000]). Fired by the deadline timer only.
+   * The business department gets the kind's time counted from receipt (the clock is kept), but
+   * never less than two working hours from the hand-off.
+   */
+  hand_to_business: defineAction({
+    label: { 'zh-CN': '转交顾问经营部', en: 'Hand to business department' },
+    from: ['assigned', 'in_progress'],
+    who: ['system'],
+    input: z.object({ toDeptId: uidField, reason: text(500) }).strict(),
+    guard: (t) => (t.routing?.rule !== 'onsite' ? refusal('lifecycle.onsite_only') : null),
+    check: (_t, i, _a, ctx) => {
+      const dept = ctx.departments.find((d) => d.id === i.toDeptId);
+      if (!dept || dept.kind !== 'business') return { fields: { toDeptId: `no business department ${i.toDeptId}` } };
+      return null;
+    },
+    effect: (t, i, _a, ctx) => {
+      const dept = ctx.departments.find((d) => d.id === i.toDeptId)!;
+      const kept = computeDeadline(ctx.calendar, ctx.sla, { kind: t.kind, tier: t.clientTier, receivedAt: t.receivedAt }).dueAt;
+      const floor = ctx.calendar.addWorkingTime(ctx.now, 2 * HOUR_MS);
+      const dueAt = kept.getTime() > floor.getTime() ? kept : floor;
+      const notify: Audience[] = [{ kind: 'dept', deptId: dept.id }, { kind: 'head', deptId: dept.id }];
+      if (t.assigneeUid) notify.push({ kind: 'user', uid: t.assigneeUid });
+      return {
+        patch: {
+          state: 'assigned', ownerDeptId: dept.id, assigneeUid: null, dueAt,
+          routing: {
+            deptId: dept.id, deptKind: dept.kind, rule: 'onsite_handoff', reason: i.reason,
+            authority: t.routing?.authority ?? null, authorityReason: t.routing?.authorityReason ?? null,
+          },
+        },
+        eventType: 'handed_to_business',
+        note: i.reason,
+        notify,
+      };
+    },
+  }),
+
+  /** "Tell the client before this date": the owner records the date promised; reminders follow (follow-ups.ts). */
+  promise_answer: defineAction({
+    label: { 'zh-CN': '承诺答复日期', en: 'Promise an answer date' },
+    from: ACTIVE,
+    who: ['owner_staff', 'owner_head'],
+    input: z.object({ promisedAt: instant, note: optionalText(500) }).strict(),
+    check: (_t, i, _a, ctx) => {
+      if (i.promisedAt.getTime() <= ctx.now.getTime()) return { fields: { promisedAt: 'must be in the future' } };
+      if (i.promisedAt.getTime() > ctx.now.getTime() + 366 * 24 * HOUR_MS) return { fields: { promisedAt: 'at most a year ahead' } };
+      return null;
+    },
+    effect: (t, i) => ({
+      patch: { promisedAt: i.promisedAt },
+      eventType: 'answer_promised',
+      note: i.note,
+      notify: t.ownerDeptId ? [{ kind: 'head', deptId: t.ownerDeptId }] : [],
+    }),
   }),
 } satisfies Record<string, ActionSpec>;
 

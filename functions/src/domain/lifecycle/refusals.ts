@@ -52,6 +52,9 @@ export const LIFECYCLE_REFUSALS = {
   },
   'lifecycle.no_resolution_to_return': { 'zh-CN': '没有待审核的处理结果', en: 'there is no submitted resolution awaiting sign-off' },
   'lifecycle.already_major': { 'zh-CN': '此投诉已是重大投诉', en: 'this complaint is already marked major' },
+  'lifecycle.onsite_only': {
+    'zh-CN': '只有仍由现场人员处理的现场反馈才会转交顾问经营部', en: 'only on-site feedback still with the on-site staff is handed over',
+  },
   'lifecycle.major_complaints_only': { 'zh-CN': '只有投诉可以认定为重大投诉', en: 'only complaints can be marked major' },
   'lifecycle.client_not_visible': { 'zh-CN': '您无权为客户 {clientId} 登记', en: 'you may not file for client {clientId}' },
   'lifecycle.request_id_reused': {

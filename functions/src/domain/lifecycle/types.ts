@@ -102,6 +102,8 @@ export const EVENT_TYPES = [
   'accepted', 'assignee_changed', 'transferred', 'waiting_on_client', 'resumed', 'resolution_submitted',
   'resolved', 'callback_requested', 'callback_attempted', 'callback_satisfied', 'closed', 'reopened',
   'verified', 'corrective_report_published', 'escalated', 'cancelled', 'resolution_returned', 'marked_major',
+  // deadlines area (issue 9 point 7)
+  'handed_to_business', 'answer_promised',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -19,11 +19,13 @@ export const AuditAction = z.enum([
   'ticket_closed',
   'personal_data_exported',
   'major_marked', // quality or leadership marked a complaint major after intake
+  // deadlines area
+  'calendar_saved',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 export const AuditTarget = z.object({
-  type: z.enum(['staff', 'department', 'branch', 'ticket', 'export']),
+  type: z.enum(['staff', 'department', 'branch', 'ticket', 'export', 'config']),
   id,
 });
 
