@@ -16,7 +16,6 @@ test('callback due, next tries, failed attempts, verification: each acted on onc
   const id = await h.file('u-intake', '2025-11-17 09:00', {});
   await h.act(id, '2025-11-17 09:30', 'u-quality-1', 'accept');
   await h.act(id, '2025-11-17 15:00', 'u-quality-head', 'resolve', { cause: '批次过期', measures: '下架并赔付' });
-  await h.act(id, '2025-11-17 15:05', 'u-intake', 'request_callback');
   let t = await h.ticket(id);
   expect(t.state).toBe('callback');
   // the callback is due one working day after the sign-off; the sweeper's index points there

@@ -51,7 +51,7 @@ test('a routing failure falls back to the customer-service centre with the reaso
 test('the sweeper routes a ticket left in `received` (its trigger was lost), once', async () => {
   h.clk.set(at('2025-11-17 11:00'));
   const wrapped = h.fft.wrap(createTicket);
-  const { ticketId } = (await wrapped({ data: { clientId: 'c-1', kind: 'suggestion', channel: 'hotline', title: '建议延长营业时间' }, auth: tokenOf('u-intake') } as never)) as { ticketId: string };
+  const { ticketId } = (await wrapped({ data: { requestId: 'stuck-received', clientId: 'c-1', kind: 'suggestion', channel: 'hotline', title: '建议延长营业时间' }, auth: tokenOf('u-intake') } as never)) as { ticketId: string };
   await h.sweep('2025-11-17 11:05'); // not stuck yet (10 minutes)
   expect((await h.ticket(ticketId)).state).toBe('received');
   await h.sweep('2025-11-17 11:11');

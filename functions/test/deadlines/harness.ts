@@ -32,6 +32,7 @@ export function deadlinesHarness(project: string, start: Date) {
   const changed = fft.wrap(onTicketDeadlineChanged);
   const taskFn = fft.wrap(deadlineTask as never) as unknown as (req: { data: unknown }) => Promise<void>;
   const previous = new Map<string, FirebaseFirestore.DocumentSnapshot>();
+  let filed = 0;
 
   /** Delivers the ticket's latest write to the deadline trigger, as Firestore would (`times` deliveries). */
   async function written(ticketId: string, times = 1): Promise<void> {
@@ -55,15 +56,16 @@ export function deadlinesHarness(project: string, start: Date) {
     db: db as Firestore, fft, cleanup: settle, clk, timers,
     async file(uid: string, when: string, data: Record<string, unknown>): Promise<string> {
       clk.set(at(when));
-      const { ticketId } = (await fileFn({ data: { clientId: 'c-1', kind: 'complaint', subject: 'goods_expired', channel: 'hotline', title: '买到过期牛奶', ...data }, auth: tokenOf(uid) } as never)) as { ticketId: string };
+      const requestId = `harness-${++filed}-${when.replace(/\D/g, "")}`;
+      const { ticketId } = (await fileFn({ data: { requestId, clientId: 'c-1', kind: 'complaint', subject: 'goods_expired', channel: 'hotline', title: '买到过期牛奶', ...data }, auth: tokenOf(uid) } as never)) as { ticketId: string };
       await routeNewTicket(db, ticketId, at(when));
       await written(ticketId);
       return ticketId;
     },
     async act(ticketId: string, when: string, uid: string, action: string, fields: Record<string, unknown> = {}) {
       clk.set(at(when));
-      const state = (await db.doc(`tickets/${ticketId}`).get()).get('state');
-      const r = await transitionFn({ data: { ticketId, action, expectedState: state, ...fields }, auth: tokenOf(uid) } as never);
+      const snap = await db.doc(`tickets/${ticketId}`).get();
+      const r = await transitionFn({ data: { ticketId, action, expectedState: snap.get('state'), expectedSeq: snap.get('lastEventSeq'), ...fields }, auth: tokenOf(uid) } as never);
       await written(ticketId);
       return r as { state: string; seq: number };
     },
