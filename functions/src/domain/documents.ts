@@ -63,6 +63,9 @@ export const RoutingDecision = z.object({
   /** For complaints: the level allowed to settle it, and why (null when not configured). */
   authority: Authority.nullable().default(null),
   authorityReason: z.string().nullable().default(null),
+  /** The same reasons in both languages (absent on tickets routed before they were kept). */
+  reasonLabel: z.object({ 'zh-CN': z.string(), en: z.string() }).optional(),
+  authorityReasonLabel: z.object({ 'zh-CN': z.string(), en: z.string() }).optional(),
 });
 export type RoutingDecision = z.infer<typeof RoutingDecision>;
 
@@ -137,6 +140,11 @@ export const Notification = z.object({
   body: z.string(),
   read: z.boolean().default(false),
   createdAt: z.date(),
+  /** Title and body in both languages (title/body above are in the recipient's language, for mail). */
+  i18n: z.object({
+    title: z.object({ 'zh-CN': z.string(), en: z.string() }),
+    body: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  }).optional(),
   /** Set when the e-mail waits for the next working instant (escalation.ts deliverAtFor); the inbox shows it at once. */
   deliverAt: z.date().nullable().optional(),
 });

@@ -26,5 +26,7 @@ export function inQueue(queue: TicketQueue, t: Ticket, actor: Actor, now: Date):
       return t.state === 'callback';
     case 'awaiting_verification':
       return t.state === 'verification';
+    case 'awaiting_signoff':
+      return OPEN_STATES.includes(t.state) && t.ownerDeptId === actor.deptId && (t.resolution ?? null) !== null && t.resolution?.signedOffAt === null;
   }
 }
