@@ -15,6 +15,9 @@ export const COL = {
   config: 'config',
   counters: 'counters',
   auditLog: 'auditLog',
+  // web API (issue 8): per-user change markers the web polls; complainants' phones for search
+  changeMarkers: 'changeMarkers',
+  reporterPhones: 'reporterPhones',
 } as const;
 
 export const REPORTER_DOC = 'reporter';

@@ -7,6 +7,7 @@ import {
   Authority, Channel, ClientTier, ComplaintSubject, DeptKind, Locale, Role, TicketKind, TicketState,
 } from './vocabulary';
 import { lifecycleFields } from './lifecycle/records';
+import { listFields } from './tickets/list-fields-schema';
 
 const id = z.string().min(1).max(128);
 
@@ -99,6 +100,8 @@ export const Ticket = z.object({
   lastEventSeq: z.number().int().min(1),
   /** Pauses, resolution, callbacks, verification… (domain/lifecycle/records.ts). */
   ...lifecycleFields,
+  /** Query fields of the ticket list (domain/tickets/list-fields.ts), derived on every write. */
+  ...listFields,
 });
 /** A parsed ticket: the lifecycle fields are always there (defaults fill them in). */
 export type LifecycleTicket = z.infer<typeof Ticket>;
@@ -191,3 +194,24 @@ export const StaffClaims = z.object({
   branch: id,
 });
 export type StaffClaims = z.infer<typeof StaffClaims>;
+
+// ── web API (issue 8/9.1): list fields kept on tickets for queries; the reporter phone index ──
+
+/**
+ * `reporterPhones/{ticketId}`: the complainant's phone, digits only, so quality and leadership
+ * can find a complainant's tickets by phone without the number ever being on the ticket (the
+ * ticket is readable by more people than the complainant is). Functions-only: rules deny all.
+ */
+export const ReporterPhone = z.object({
+  phone: z.string().min(1).max(20),
+  ticketId: id,
+  receivedAt: z.date(),
+});
+export type ReporterPhone = z.infer<typeof ReporterPhone>;
+
+/** `changeMarkers/{uid}`: bumped whenever something the user should see changed (issue 8.8). */
+export const ChangeMarker = z.object({
+  seq: z.number().int().min(0),
+  changedAt: z.date(),
+});
+export type ChangeMarker = z.infer<typeof ChangeMarker>;

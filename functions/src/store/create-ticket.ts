@@ -7,6 +7,8 @@ import { Client, type Ticket, type TicketEvent } from '../domain/documents';
 import { emptyLifecycle } from '../domain/lifecycle/records';
 import { shanghaiDay, ticketNumber } from '../domain/numbering';
 import { parseDoc } from '../lib/firestore';
+import { listFieldsOf, searchTokensOf } from '../domain/tickets/list-fields';
+import { writeReporterPhone } from './tickets/reporter-phones';
 
 /**
  * Files a ticket: the ticket, its first history event ("received") and the private reporter
@@ -74,9 +76,10 @@ export async function createTicket(
       note: '',
     };
     tx.set(counterRef, { next: n }, { merge: true });
-    tx.create(ref, ticket);
+    tx.create(ref, { ...ticket, ...listFieldsOf(ref.id, ticket), searchTokens: searchTokensOf(ticket, client.code) });
     tx.create(ref.collection(COL.events).doc(eventId(1)), event);
     if (input.reporter) tx.create(ref.collection(COL.private).doc(REPORTER_DOC), input.reporter);
+    writeReporterPhone(tx, db, ref.id, input.reporter, now); // web API: phone search for quality/leadership
     return number;
   });
   return { ticketId: ref.id, number };
