@@ -26,3 +26,12 @@ export { onTicketDeadlineChanged } from './triggers/ticket-deadline-changed';
 export { deadlineTask } from './tasks/deadline-task';
 export { sweepDeadlines } from './schedules/sweep-deadlines';
 export { transitionTicket } from './callables/transition-ticket';
+
+// ── web API (issue 8): ticket list helpers, change marker, configuration screens ──
+export { listAssignableStaff } from './callables/webapi/list-assignable-staff';
+export { searchClients } from './callables/webapi/search-clients';
+export { listClientTickets } from './callables/webapi/list-client-tickets';
+export { findTicketByNumber } from './callables/webapi/find-ticket-by-number';
+export { getChangeMarker } from './callables/webapi/get-change-marker';
+export { getConfig } from './callables/webapi/get-config';
+export { adminSaveConfig } from './callables/webapi/admin-save-config';

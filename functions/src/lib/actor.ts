@@ -1,4 +1,6 @@
 import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https';
+import { COMMON_REFUSALS } from '../domain/refusal';
+import { refuse } from './errors';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Actor } from '../domain/actor';
 import { COL } from '../domain/collections';
@@ -14,20 +16,20 @@ import { loadStaff } from '../store/org';
  */
 export async function requireActor(db: Firestore, request: CallableRequest<unknown>): Promise<Actor> {
   const auth = request.auth;
-  if (!auth) throw new HttpsError('unauthenticated', 'Sign in first');
+  if (!auth) throw refuse('unauthenticated', COMMON_REFUSALS, 'auth.sign_in');
   const claims = StaffClaims.safeParse(auth.token);
   if (!claims.success) {
-    throw new HttpsError('permission-denied', 'Your account has no role yet: ask an administrator to set one');
+    throw refuse('permission-denied', COMMON_REFUSALS, 'auth.no_role');
   }
   const [staff, deptSnap] = await Promise.all([
     loadStaff(db, auth.uid),
     db.collection(COL.departments).doc(claims.data.dept).get(),
   ]);
-  if (!staff) throw new HttpsError('permission-denied', 'No staff record for this account');
-  if (staff.disabled) throw new HttpsError('permission-denied', 'This account is disabled');
+  if (!staff) throw refuse('permission-denied', COMMON_REFUSALS, 'auth.no_staff_record');
+  if (staff.disabled) throw refuse('permission-denied', COMMON_REFUSALS, 'auth.disabled');
   const c = claims.data;
   if (c.role !== staff.role || c.dept !== staff.deptId || c.branch !== staff.branchId) {
-    throw new HttpsError('unauthenticated', 'Your rights changed: sign in again', { reason: 'claims-stale' });
+    throw refuse('unauthenticated', COMMON_REFUSALS, 'auth.claims_stale');
   }
   return {
     uid: auth.uid,
@@ -40,7 +42,12 @@ export async function requireActor(db: Firestore, request: CallableRequest<unkno
   };
 }
 
-/** Throws `permission-denied` with the policy's reason unless allowed. */
+/**
+ * Throws `permission-denied` unless allowed: the message is the policy's reason (English), the
+ * details the code `auth.not_allowed` with the rule, for the web to translate.
+ */
 export function authorize(decision: { allowed: true } | { allowed: false; reason: string }): void {
-  if (!decision.allowed) throw new HttpsError('permission-denied', decision.reason);
+  if (!decision.allowed) {
+    throw new HttpsError('permission-denied', decision.reason, { reason: 'auth.not_allowed', params: { rule: decision.reason } });
+  }
 }

@@ -1,17 +1,34 @@
-import { HttpsError } from 'firebase-functions/v2/https';
+import { HttpsError, type FunctionsErrorCode } from 'firebase-functions/v2/https';
 import type { z } from 'zod';
+import { COMMON_REFUSALS, renderTemplate, type Catalogue, type RefusalParams } from '../domain/refusal';
 import { fieldErrors, formatFieldErrors } from '../domain/validation';
 
-/** Parses callable input; invalid input becomes `invalid-argument` with `details.fields`. */
+/**
+ * A refusal people can read in their language: `details.reason` is a key of `catalogue`,
+ * `details.params` fill its placeholders; the message is the English text, for logs and API users.
+ * `extra` carries what a client acts on (e.g. `fields` for field errors).
+ */
+export function refuse<C extends Catalogue>(
+  code: FunctionsErrorCode,
+  catalogue: C,
+  reason: keyof C & string,
+  params: RefusalParams = {},
+  extra: Record<string, unknown> = {},
+): HttpsError {
+  return new HttpsError(code, renderTemplate(catalogue[reason]!.en, params), { ...extra, reason, params });
+}
+
+/** Parses callable input; invalid input becomes `invalid-argument` with `details.fields` (reason input.invalid). */
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const result = schema.safeParse(data ?? {});
   if (!result.success) {
     const fields = fieldErrors(result.error);
-    throw new HttpsError('invalid-argument', `Invalid input — ${formatFieldErrors(fields)}`, { fields });
+    throw refuse('invalid-argument', COMMON_REFUSALS, 'input.invalid', { fields: formatFieldErrors(fields) }, { fields });
   }
   return result.data;
 }
 
+/** `not-found` (reason doc.not_found); `details[what]` names the id, as before. */
 export function notFound(what: string, id: string): HttpsError {
-  return new HttpsError('not-found', `${what} ${id} does not exist`, { [what]: id });
+  return refuse('not-found', COMMON_REFUSALS, 'doc.not_found', { what, id }, { [what]: id });
 }

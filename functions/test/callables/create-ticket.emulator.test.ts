@@ -74,7 +74,7 @@ test('invalid input → invalid-argument with field-level messages, nothing writ
 test('a complaint without a subject is refused, naming the field', async () => {
   const err = await rejection(call({ data: { ...complaint, subject: undefined }, auth: authOf('u-intake') } as never));
   expect(err.code).toBe('invalid-argument');
-  expect(err.details).toEqual({ fields: { subject: 'a complaint needs a subject' } });
+  expect(err.details).toMatchObject({ fields: { subject: 'a complaint needs a subject' }, reason: 'input.invalid' });
 });
 
 test('an unknown client → invalid-argument on clientId, nothing written', async () => {

@@ -3,7 +3,7 @@
  * JSON views returned). Rights never come from these payloads: only from the caller's token.
  */
 import { z } from 'zod';
-import { DeptKind, Locale, Role } from '../vocabulary';
+import { DeptKind, Locale, Role, type Label } from '../vocabulary';
 import type { Branch, Department } from '../documents';
 import { AuditAction } from './audit';
 
@@ -115,7 +115,11 @@ export interface AuditEntryView {
   actorUid: string;
   actorName: string;
   actorRole: string;
+  /** The category in both languages. */
+  actionLabel: Label;
   target: { type: string; id: string };
+  /** What the target is called: ticket number, staff member's name, department or branch name, config name. */
+  targetName: Label | null;
   reason: string;
   changes: Record<string, { from: unknown; to: unknown }>;
 }
