@@ -75,8 +75,9 @@ export function applyChange(
   tx.create(ref.collection(COL.events).doc(eventId(seq)), event);
   // List fields (open, scope keys, sort keys…) follow every change: lists query them (issue 9.1).
   tx.update(ref, { ...change.patch, lastEventSeq: seq, updatedAt: at, ...listFieldsOf(ticketId, { ...before, ...change.patch }) });
-  // People involved who get no notification still see the ticket move (writeNotification bumps the rest).
-  const told = new Set(change.outgoing.map((o) => o.uid));
+  // People involved who get no notification still see the ticket move (writeNotification bumps the
+  // rest); the actor's own page reloads after its action anyway.
+  const told = new Set([...change.outgoing.map((o) => o.uid), change.event.actorUid]);
   const involved = [before.createdBy, before.assigneeUid, change.patch.assigneeUid].filter((u): u is string => !!u && u !== ACTOR_SYSTEM);
   bumpMarkers(tx, db, involved.filter((u) => !told.has(u)), at);
   for (const o of change.outgoing) {
