@@ -20,6 +20,7 @@ import { AuditEntry } from '../../functions/src/domain/org/audit';
 import { DeptKind, Role } from '../../functions/src/domain/vocabulary';
 import { readInbox } from '../../functions/src/store/inbox';
 import { listTicketRows } from '../../functions/src/store/tickets/list';
+import { clientTickets, searchClients, ticketByNumber } from '../../functions/src/store/tickets/pickers';
 import { BRANCHES, DEPARTMENTS } from '../support/fixtures';
 
 interface IndexField { fieldPath: string; order?: 'ASCENDING' | 'DESCENDING'; arrayConfig?: 'CONTAINS' }
@@ -196,6 +197,12 @@ test('every composite index the ticket lists and the inbox need is declared, and
     }
   }
   for (const unreadOnly of [false, true]) await readInbox(db, 'u', unreadOnly, 20);
+  // The pickers (store/tickets/pickers.ts).
+  const someone: Actor = { uid: 'u', role: 'intake', deptId: 'd', deptKind: 'customer_service', branchId: 'b', displayName: 'U', locale: 'zh-CN' };
+  await clientTickets(db, someone, LIST_CONTEXT.org, 'c-1', LIST_CONTEXT.now);
+  await searchClients(db, someone, LIST_CONTEXT.org, '万家', 10);
+  await searchClients(db, someone, LIST_CONTEXT.org, '13800000001', 10);
+  await ticketByNumber(db, someone, 'HX-20251117-0001');
   expect(log.length).toBeGreaterThan(50); // the recorder saw the queries
 
   const missing = [...new Set(log.map(needed).filter((i): i is Index => i !== null && !covered(i)).map(describeIndex))];
