@@ -12,6 +12,7 @@ import { createTicket } from '../../src/callables/create-ticket';
 import { listTickets } from '../../src/callables/list-tickets';
 import { transitionTicket } from '../../src/callables/transition-ticket';
 import { routeNewTicket } from '../../src/store/route-ticket';
+import { backfillListFields } from '../../src/store/tickets/backfill';
 
 const { db, fft, cleanup } = emulatorProject('webapi-list');
 const file = fft.wrap(createTicket);
@@ -221,4 +222,20 @@ test('bad input is invalid-argument naming the field; a forged cursor too', asyn
   const cursor = await rejection(page('u-business-head', { cursor: 'not-a-cursor' }));
   expect(cursor.code).toBe('invalid-argument');
   expect(cursor.details).toMatchObject({ reason: 'tickets.bad_cursor', fields: { cursor: expect.any(String) } });
+});
+
+test('tickets stored before the list existed appear once backfilled (idempotent)', async () => {
+  const id = await newTicket({ kind: 'suggestion', title: '旧数据的建议' });
+  const ref = db.doc(`tickets/${id}`);
+  const legacy = { ...(await ref.get()).data() };
+  for (const f of ['open', 'deadlineRunning', 'awaitingSignoff', 'scopeKeys', 'sortReceived', 'sortDue', 'searchTokens']) delete legacy[f];
+  await ref.delete(); // the npm emulator's set() merges: delete first to store exactly the legacy fields
+  await ref.set(legacy);
+  expect((await all('u-business-head', { search: '旧数据' }, 5)).rows).toEqual([]);
+  await backfillListFields(db);
+  const before = (await ref.get()).data();
+  await backfillListFields(db);
+  expect((await ref.get()).data()).toEqual(before);
+  expect((await all('u-business-head', { search: '旧数据' }, 5)).rows.map((r) => r.id)).toEqual([id]);
+  expect((await all('u-business-head', { queue: 'department' }, 50)).rows.map((r) => r.id)).toContain(id);
 });
