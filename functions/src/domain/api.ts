@@ -134,6 +134,9 @@ export interface MeView {
   role: Role;
   deptId: string;
   deptName: string;
+  /** The department and branch in both languages (issue 8.6). */
+  deptLabel: Label | null;
+  branchLabel: Label | null;
   branchId: string;
   locale: Locale;
 }

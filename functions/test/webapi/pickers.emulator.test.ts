@@ -16,6 +16,7 @@ import { createTicket } from '../../src/callables/create-ticket';
 import { getTicket } from '../../src/callables/get-ticket';
 import { listNotifications } from '../../src/callables/list-notifications';
 import { listAuditLog } from '../../src/callables/list-audit-log';
+import { whoAmI } from '../../src/callables/who-am-i';
 import { transitionTicket } from '../../src/callables/transition-ticket';
 import { listAssignableStaff } from '../../src/callables/webapi/list-assignable-staff';
 import { searchClients } from '../../src/callables/webapi/search-clients';
@@ -231,6 +232,12 @@ describe('both languages and names', () => {
     });
     expect(detail.events.map((e) => e.label.en)).toEqual(['Received', 'Routed to a department', 'Handler assigned']);
     expect(detail.timeLeft.status).toBe('running');
+  });
+
+  test("whoAmI names the caller's department and branch in both languages", async () => {
+    await expect(call(whoAmI, 'u-county', {})).resolves.toMatchObject({
+      deptLabel: { 'zh-CN': '县分公司营销部', en: 'County business' }, branchLabel: { 'zh-CN': '县级分公司', en: 'County branch' },
+    });
   });
 
   test('notifications in both languages; the audit log names the ticket, not its id', async () => {
