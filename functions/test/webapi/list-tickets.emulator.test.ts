@@ -96,7 +96,7 @@ test('a department queue returns every open ticket across pages, newest first, h
   const ids = rows.map((r) => r.id);
   expect(new Set(ids).size).toBe(ids.length);
   expect(ids.sort()).toEqual([...open, phoneSuggestion].sort());
-  expect(pages).toBeGreaterThanOrEqual(3);
+  expect(pages).toBe(3); // 9 open tickets, 3 a page, no empty page at the end
   expect(rows.every((r) => r.state === 'assigned')).toBe(true);
   const received = rows.map((r) => r.receivedAt);
   expect(received).toEqual([...received].sort().reverse());

@@ -97,11 +97,14 @@ export async function listTicketPage(db: Firestore, actor: Actor, input: ListTic
   let batch = input.limit + 1;
   for (let n = 0; n < MAX_BATCHES; n++, batch = Math.min(BATCH_MAX, batch * 2)) {
     const snap = await planQuery(db, plan, after).limit(batch).get();
-    for (const d of snap.docs) {
+    for (const [i, d] of snap.docs.entries()) {
       const ticket = parseDoc(Ticket, d);
       after = sortKeyOf(plan.sortField, d.id, ticket);
       if (keep(d.id, ticket)) items.push({ id: d.id, ticket });
-      if (items.length === input.limit) return { items, nextCursor: encodeCursor(after) };
+      if (items.length === input.limit) {
+        const lastOfAll = i === snap.docs.length - 1 && snap.size < batch;
+        return { items, nextCursor: lastOfAll ? null : encodeCursor(after) };
+      }
     }
     if (snap.size < batch) return { items, nextCursor: null }; // nothing more to read
   }
