@@ -22,7 +22,7 @@ const require = createRequire(new URL('../functions/package.json', import.meta.u
 const NOTIFICATION_COLLECTIONS = new Set(['notifications', 'mail', 'deferredMail', 'messages', 'deferredMessages']);
 const TICKET_COLLECTIONS = new Set(['tickets/events', 'tickets']);
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -41,7 +41,7 @@ function collectionOf(name) {
 }
 
 /** Wraps the emulator's gRPC handlers (installed by Server.addService) to count reads and writes. */
-function instrumentGrpc(counts) {
+export function instrumentGrpc(counts) {
   const emulatorEntry = require.resolve('@firestore-emulator/server');
   const grpc = createRequire(emulatorEntry)('@grpc/grpc-js');
   const addService = grpc.Server.prototype.addService;
@@ -99,7 +99,7 @@ function instrumentGrpc(counts) {
 }
 
 /** Seeds the smallest organisation the lifecycle needs (not counted). */
-async function seed(db) {
+export async function seed(db) {
   const staff = (displayName, role, deptId) => ({
     displayName, email: `${displayName.toLowerCase().replace(/\s+/g, '.')}@example.com`, role, deptId, branchId: 'br-city', locale: 'zh-CN', disabled: false,
   });

@@ -12,6 +12,7 @@ const BENCHES = {
   lifecycle: () => import('./lifecycle.mjs'),
   fuzz: () => import('./fuzz.mjs'),
   load: () => import('./load.mjs'),
+  webapi: () => import('./webapi.mjs'),
 };
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);

@@ -31,3 +31,12 @@ export { transitionTicket } from './callables/transition-ticket';
 export { getCalendar } from './callables/deadlines/get-calendar';
 export { adminSaveCalendar } from './callables/deadlines/admin-save-calendar';
 export { remindCalendar } from './schedules/remind-provisional-calendar';
+
+// ── web API (issue 8): ticket list helpers, change marker, configuration screens ──
+export { listAssignableStaff } from './callables/webapi/list-assignable-staff';
+export { searchClients } from './callables/webapi/search-clients';
+export { listClientTickets } from './callables/webapi/list-client-tickets';
+export { findTicketByNumber } from './callables/webapi/find-ticket-by-number';
+export { getChangeMarker } from './callables/webapi/get-change-marker';
+export { getConfig } from './callables/webapi/get-config';
+export { adminSaveConfig } from './callables/webapi/admin-save-config';

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { z } from 'zod';
 import type { Actor } from '../../functions/src/domain/actor';
-import { TicketQueue } from '../../functions/src/domain/api';
+import { TicketQueue, ListTicketsInput } from '../../functions/src/domain/api';
+import { createCalendar, defaultCalendarConfig } from '../../functions/src/domain/calendar';
 import { COL } from '../../functions/src/domain/collections';
 import {
   Branch, Client, DeferredMail, DeferredMessage, Department, Notification, Staff, Ticket, TicketEvent,
@@ -18,7 +19,9 @@ import {
 import { AuditEntry } from '../../functions/src/domain/org/audit';
 import { DeptKind, Role } from '../../functions/src/domain/vocabulary';
 import { readInbox } from '../../functions/src/store/inbox';
-import { listTickets } from '../../functions/src/store/ticket-queries';
+import { listTicketRows } from '../../functions/src/store/tickets/list';
+import { clientTickets, searchClients, ticketByNumber } from '../../functions/src/store/tickets/pickers';
+import { BRANCHES, DEPARTMENTS } from '../support/fixtures';
 
 interface IndexField { fieldPath: string; order?: 'ASCENDING' | 'DESCENDING'; arrayConfig?: 'CONTAINS' }
 interface Index { collectionGroup: string; queryScope: 'COLLECTION' | 'COLLECTION_GROUP'; fields: IndexField[] }
@@ -103,40 +106,51 @@ function recordingDb(log: Recorded[]): Firestore {
     where: (field: string, op: string) => query({ ...q, filters: [...q.filters, { field, op }] }),
     orderBy: (field: string, dir: 'asc' | 'desc' = 'asc') => query({ ...q, orders: [...q.orders, { field, dir }] }),
     limit: () => query(q),
+    startAfter: () => query(q),
     get: async () => (log.push(q), { docs: [], size: 0, empty: true }),
     count: () => ({ get: async () => (log.push(q), { data: () => ({ count: 0 }) }) }),
   });
-  return { collection: (c: string) => query({ collection: c, filters: [], orders: [] }) } as unknown as Firestore;
+  return {
+    collection: (c: string) => query({ collection: c, filters: [], orders: [] }),
+    getAll: async () => [],
+  } as unknown as Firestore;
 }
 
 const RANGE = new Set(['<', '<=', '>', '>=', '!=', 'not-in']);
+/** Array membership filters are served by an index field with arrayConfig CONTAINS. */
+const ARRAY = new Set(['array-contains', 'array-contains-any']);
 
 /** The composite index a query needs (equality fields, then the order), or null when single-field indexes serve it. */
 function needed(q: Recorded): Index | null {
   const equality = [...new Set(q.filters.filter((f) => !RANGE.has(f.op)).map((f) => f.field))].sort();
+  const isArray = (field: string) => q.filters.some((f) => f.field === field && ARRAY.has(f.op));
   const ranged = [...new Set(q.filters.filter((f) => RANGE.has(f.op)).map((f) => f.field))];
   const orders = [...q.orders];
   for (const r of ranged) if (!orders.some((o) => o.field === r)) orders.unshift({ field: r, dir: 'asc' });
-  const fields = [...equality.map((fieldPath) => ({ fieldPath, order: 'ASCENDING' as const })),
+  const fields: IndexField[] = [...equality.map((fieldPath) => isArray(fieldPath)
+    ? { fieldPath, arrayConfig: 'CONTAINS' as const }
+    : { fieldPath, order: 'ASCENDING' as const }),
     ...orders.map((o) => ({ fieldPath: o.field, order: o.dir === 'desc' ? 'DESCENDING' as const : 'ASCENDING' as const }))];
   if (orders.length === 0 || (equality.length === 0 && orders.length === 1)) return null; // merge join / single-field
   return { collectionGroup: q.collection, queryScope: 'COLLECTION', fields };
 }
 
+const mode = (f: IndexField) => `${f.fieldPath} ${f.order ?? f.arrayConfig}`;
+
 /** Whether the file has the index: same collection, the equality fields in any order, then the same order. */
 function covered(want: Index): boolean {
-  const eq = want.fields.filter((f, n) => n < want.fields.length - 1 && f.order === 'ASCENDING');
+  const eq = want.fields.filter((f, n) => n < want.fields.length - 1 && (f.order === 'ASCENDING' || f.arrayConfig === 'CONTAINS'));
   return file.indexes.some((i) => {
     if (i.collectionGroup !== want.collectionGroup || i.queryScope !== want.queryScope || i.fields.length !== want.fields.length) return false;
-    const head = i.fields.slice(0, eq.length).map((f) => `${f.fieldPath} ${f.order}`).sort();
-    const wantHead = eq.map((f) => `${f.fieldPath} ${f.order}`).sort();
-    const tail = i.fields.slice(eq.length).map((f) => `${f.fieldPath} ${f.order}`);
-    const wantTail = want.fields.slice(eq.length).map((f) => `${f.fieldPath} ${f.order}`);
+    const head = i.fields.slice(0, eq.length).map(mode).sort();
+    const wantHead = eq.map(mode).sort();
+    const tail = i.fields.slice(eq.length).map(mode);
+    const wantTail = want.fields.slice(eq.length).map(mode);
     return JSON.stringify(head) === JSON.stringify(wantHead) && JSON.stringify(tail) === JSON.stringify(wantTail);
   });
 }
 
-const describeIndex = (i: Index) => `${i.collectionGroup}: ${i.fields.map((f) => `${f.fieldPath} ${f.order}`).join(', ')}`;
+const describeIndex = (i: Index) => `${i.collectionGroup}: ${i.fields.map(mode).join(', ')}`;
 
 /** Queries the recorder cannot run offline (they need config and a calendar), listed by hand. */
 const BY_HAND: Recorded[] = [
@@ -148,16 +162,49 @@ const BY_HAND: Recorded[] = [
   { collection: COL.auditLog, filters: [{ field: 'action', op: '==' }, { field: 'at', op: '<' }], orders: [{ field: 'at', dir: 'desc' }] },
 ];
 
+/** The ticket list's shapes: each sort and order, a state filter, received days, a search, a cursor. */
+const LIST_REQUESTS: Record<string, unknown>[] = [
+  ...(['receivedAt', 'dueAt'] as const).flatMap((sort) => (['asc', 'desc'] as const).map((order) => ({ sort, order }))),
+  ...(['receivedAt', 'dueAt'] as const).flatMap((sort) => (['asc', 'desc'] as const).map((order) => ({ sort, order, search: '过期 牛奶' }))),
+  { filters: { state: 'closed', kind: 'complaint', receivedFrom: '2025-11-01', receivedTo: '2025-11-30' } },
+  { filters: { state: 'closed' }, sort: 'dueAt', order: 'asc' },
+  { filters: { state: 'closed' }, sort: 'dueAt', order: 'desc' },
+  { filters: { state: 'closed' }, order: 'asc' },
+  { search: '13900000009' },
+  { cursor: Buffer.from(JSON.stringify({ v: 1, k: '2025-11-17T02:00:00.000Z|t1' })).toString('base64url') },
+];
+const LIST_CONTEXT = {
+  org: {
+    departments: Object.entries(DEPARTMENTS).map(([id, d]) => ({ id, ...d })),
+    branches: Object.entries(BRANCHES).map(([id, b]) => ({ id, ...b })),
+  },
+  calendar: createCalendar(defaultCalendarConfig(2024, 2026)),
+  now: new Date('2025-11-17T02:00:00Z'),
+};
+
 test('every composite index the ticket lists and the inbox need is declared, and no other', async () => {
   const log: Recorded[] = [];
   const db = recordingDb(log);
   for (const role of Role.options) {
     for (const deptKind of DeptKind.options) {
       const actor: Actor = { uid: 'u', role, deptId: 'd', deptKind, branchId: 'b', displayName: 'U', locale: 'zh-CN' };
-      for (const queue of TicketQueue.options) await listTickets(db, actor, queue, 20, new Date('2025-11-17T02:00:00Z'));
+      for (const queue of TicketQueue.options) {
+        await listTicketRows(db, actor, ListTicketsInput.parse({ queue }), LIST_CONTEXT);
+        // Scope keys depend on the role and on being quality: the other shapes once per role and side.
+        if (deptKind !== 'quality' && deptKind !== 'business') continue;
+        for (const request of LIST_REQUESTS) {
+          await listTicketRows(db, actor, ListTicketsInput.parse({ queue, withCounts: false, ...request }), LIST_CONTEXT);
+        }
+      }
     }
   }
   for (const unreadOnly of [false, true]) await readInbox(db, 'u', unreadOnly, 20);
+  // The pickers (store/tickets/pickers.ts).
+  const someone: Actor = { uid: 'u', role: 'intake', deptId: 'd', deptKind: 'customer_service', branchId: 'b', displayName: 'U', locale: 'zh-CN' };
+  await clientTickets(db, someone, LIST_CONTEXT.org, 'c-1', LIST_CONTEXT.now);
+  await searchClients(db, someone, LIST_CONTEXT.org, '万家', 10);
+  await searchClients(db, someone, LIST_CONTEXT.org, '13800000001', 10);
+  await ticketByNumber(db, someone, 'HX-20251117-0001');
   expect(log.length).toBeGreaterThan(50); // the recorder saw the queries
 
   const missing = [...new Set(log.map(needed).filter((i): i is Index => i !== null && !covered(i)).map(describeIndex))];
@@ -173,7 +220,7 @@ test('every composite index the ticket lists and the inbox need is declared, and
 function sameIndex(i: Index, w: Index): boolean {
   const n = w.fields.length;
   if (i.collectionGroup !== w.collectionGroup || i.fields.length !== n) return false;
-  const f = (x: Index) => [x.fields.slice(0, n - 1).map((y) => `${y.fieldPath} ${y.order}`).sort(), `${x.fields[n - 1]!.fieldPath} ${x.fields[n - 1]!.order}`];
+  const f = (x: Index) => [x.fields.slice(0, n - 1).map(mode).sort(), mode(x.fields[n - 1]!)];
   return JSON.stringify(f(i)) === JSON.stringify(f(w));
 }
 

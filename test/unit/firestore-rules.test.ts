@@ -76,7 +76,7 @@ test('every allow has a condition and a comment, and reads only what the policy 
     expect(a.condition).not.toBe('true');
   }
   const readable = [...new Set(allows.filter((a) => a.condition !== 'false').map((a) => a.path.replace('/databases/{database}/documents', '')))].sort();
-  expect(readable).toEqual(['/clients/{clientId}', '/notifications/{notificationId}', '/tickets/{ticketId}', '/tickets/{ticketId}/events/{eventId}', '/tickets/{ticketId}/private/{docId}']);
+  expect(readable).toEqual(['/changeMarkers/{uid}', '/clients/{clientId}', '/notifications/{notificationId}', '/tickets/{ticketId}', '/tickets/{ticketId}/events/{eventId}', '/tickets/{ticketId}/private/{docId}']);
 });
 
 test('history events and private subdocuments are read-only; private only for quality and leadership', () => {
@@ -87,6 +87,13 @@ test('history events and private subdocuments are read-only; private only for qu
   expect(priv[0]!.condition).toMatch(/'leadership'/);
   expect(priv[0]!.condition).toMatch(/isQuality\(\)/);
   expect(priv[0]!.condition).not.toMatch(/auditor|admin|createdBy/);
+});
+
+test('change markers: own marker only, get only', () => {
+  const m = allows.filter((a) => a.path.endsWith('/changeMarkers/{uid}'));
+  expect(m.flatMap((a) => a.ops)).toEqual(['get']);
+  expect(m[0]!.condition).toContain('uid == request.auth.uid');
+  expect(allows.some((a) => a.path.includes('reporterPhones'))).toBe(false);
 });
 
 test('notifications: own inbox only', () => {

@@ -1,20 +1,19 @@
 import { onCall } from 'firebase-functions/v2/https';
 import { ListTicketsInput } from '../domain/api';
 import { can } from '../domain/policy';
-import { ticketView } from '../domain/views';
 import { authorize, requireActor } from '../lib/actor';
 import { clock } from '../lib/clock';
 import { parseInput } from '../lib/errors';
 import { db } from '../lib/firestore';
+import { loadCalendar } from '../store/config';
 import { loadOrg } from '../store/org';
-import { listTickets as list } from '../store/ticket-queries';
+import { listTicketRows } from '../store/tickets/list';
 
-/** A work queue: the tickets of the queue the caller may read. */
+/** A work queue: a page of the tickets the caller may read, with the queue counts (store/tickets/list.ts). */
 export const listTickets = onCall(async (request) => {
   const actor = await requireActor(db(), request);
-  authorize(can(actor, 'ticket.list')); // each row is then filtered by canReadTicket
-  const { queue, limit } = parseInput(ListTicketsInput, request.data);
-  const [rows, org] = await Promise.all([list(db(), actor, queue, limit, clock().now()), loadOrg(db())]);
-  const deptName = new Map(org.departments.map((d) => [d.id, d.name]));
-  return { tickets: rows.map(({ id, ticket }) => ticketView(id, ticket, deptName.get(ticket.ownerDeptId ?? '') ?? null)) };
+  authorize(can(actor, 'ticket.list')); // each row is then checked by canReadTicket
+  const input = parseInput(ListTicketsInput, request.data);
+  const [org, calendar] = await Promise.all([loadOrg(db()), loadCalendar(db())]);
+  return listTicketRows(db(), actor, input, { org, calendar, now: clock().now() });
 });

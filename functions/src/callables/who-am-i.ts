@@ -6,6 +6,7 @@ import { authorize, requireActor } from '../lib/actor';
 import { parseInput } from '../lib/errors';
 import { db } from '../lib/firestore';
 import { loadOrg, loadStaff } from '../store/org';
+import { nameLabel } from '../domain/tickets/labels';
 
 /** The signed-in staff member's profile, role and department. */
 export const whoAmI = onCall(async (request): Promise<MeView> => {
@@ -14,8 +15,10 @@ export const whoAmI = onCall(async (request): Promise<MeView> => {
   parseInput(EmptyInput, request.data);
   const [staff, org] = await Promise.all([loadStaff(db(), actor.uid), loadOrg(db())]);
   const dept = org.departments.find((d) => d.id === actor.deptId);
+  const branch = org.branches.find((b) => b.id === actor.branchId);
   return {
     uid: actor.uid, displayName: actor.displayName, email: staff?.email ?? '', role: actor.role,
-    deptId: actor.deptId, deptName: dept?.name ?? actor.deptId, branchId: actor.branchId, locale: actor.locale,
+    deptId: actor.deptId, deptName: dept?.name ?? actor.deptId, deptLabel: nameLabel(dept), branchLabel: nameLabel(branch),
+    branchId: actor.branchId, locale: actor.locale,
   };
 });

@@ -3,7 +3,7 @@
  * JSON views they return. Shared with the web client, which imports these types.
  */
 import { z } from 'zod';
-import { Authority, Channel, ComplaintSubject, Locale, Role, TicketKind, TicketState } from './vocabulary';
+import { Authority, Channel, ComplaintSubject, Locale, Role, TicketKind, TicketState, type Label } from './vocabulary';
 import { DocId, isChinesePhone } from './validation';
 import type { LifecycleView } from './lifecycle/view';
 export type { LifecycleView } from './lifecycle/view';
@@ -55,16 +55,12 @@ export const CreateTicketInput = z
   });
 export type CreateTicketInput = z.infer<typeof CreateTicketInput>;
 
-export const TicketQueue = z.enum([
-  'all', 'mine', 'department', 'overdue', 'due_soon', 'awaiting_callback', 'awaiting_verification',
-  /** Heads: resolutions submitted in their department, waiting for their sign-off (ticket.awaitingSignoff). */
-  'awaiting_signoff',
-]);
-export type TicketQueue = z.infer<typeof TicketQueue>;
-
-export const ListTicketsInput = z
-  .object({ queue: TicketQueue.default('all'), limit: z.number().int().min(1).max(200).default(50) })
-  .strict();
+// The ticket list (queues, filters, search, paging, counts): domain/tickets/list-api.ts.
+export {
+  TicketQueue, TicketListFilters, TicketSort, ListTicketsInput, ShanghaiDate,
+  type TicketRowView, type TimeLeft, type TimeLeftStatus, type ListTicketsResult,
+} from './tickets/list-api';
+import type { TimeLeft } from './tickets/list-api';
 export const GetTicketInput = z.object({ ticketId: id }).strict();
 export const ListNotificationsInput = z
   .object({ unreadOnly: z.boolean().default(false), limit: z.number().int().min(1).max(200).default(50) })
@@ -82,16 +78,20 @@ export interface TicketView {
   clientId: string;
   clientName: string;
   branchId: string;
+  branchName: Label | null;
   title: string;
   description: string;
   state: TicketState;
   ownerDeptId: string | null;
-  ownerDeptName: string | null;
+  ownerDeptName: Label | null;
   assigneeUid: string | null;
-  routingReason: string | null;
+  /** The current handler's name (null when nobody is assigned or the record is gone). */
+  assigneeName: string | null;
+  routingReason: Label | null;
   /** Complaints: who may settle it (mall authority rules) and why. */
   authority: Authority | null;
-  authorityReason: string | null;
+  authorityLabel: Label | null;
+  authorityReason: Label | null;
   receivedAt: string;
   dueAt: string | null;
   escalationLevel: number;
@@ -110,6 +110,8 @@ export interface TicketView {
 export interface TicketEventView {
   seq: number;
   type: string;
+  /** The event's name in both languages (e.g. 转办 / Transferred). */
+  label: Label;
   at: string;
   actorName: string;
   from: TicketState | null;
@@ -143,14 +145,17 @@ export interface TicketDetailView {
    * negative when overdue; null when the ticket is not open or has no deadline.
    */
   workingTimeLeftMs: number | null;
+  /** The same clock as the lists: status by state (paused, closed on time / late…), working ms. */
+  timeLeft: TimeLeft;
 }
 
 export interface NotificationView {
   id: string;
   ticketId: string;
   type: string;
-  title: string;
-  body: string;
+  /** In both languages (notifications written before both were stored repeat the recipient's language). */
+  title: Label;
+  body: Label;
   read: boolean;
   createdAt: string;
 }
@@ -162,6 +167,9 @@ export interface MeView {
   role: Role;
   deptId: string;
   deptName: string;
+  /** The department and branch in both languages (issue 8.6). */
+  deptLabel: Label | null;
+  branchLabel: Label | null;
   branchId: string;
   locale: Locale;
 }
@@ -171,3 +179,9 @@ export interface ClientOption {
   name: string;
   code: string;
 }
+
+// ── web API (issue 8): pickers, change marker, configuration screens ──
+export * from './tickets/pickers-api';
+export * from './config-admin/api';
+export * from './tickets/refusals';
+export * from './config-admin/refusals';

@@ -17,6 +17,9 @@ export const COL = {
   auditLog: 'auditLog',
   // deadlines area: one marker per follow-up fired (`{ticketId}_{key}`), naming who was told
   followUps: 'followUps',
+  // web API (issue 8): per-user change markers the web polls; complainants' phones for search
+  changeMarkers: 'changeMarkers',
+  reporterPhones: 'reporterPhones',
 } as const;
 
 export const REPORTER_DOC = 'reporter';

@@ -8,6 +8,7 @@ import {
 } from './vocabulary';
 import { lifecycleFields } from './lifecycle/records';
 import { deadlineFields } from './deadlines/records';
+import { listFields } from './tickets/list-fields-schema';
 
 const id = z.string().min(1).max(128);
 
@@ -66,6 +67,9 @@ export const RoutingDecision = z.object({
   /** For complaints: the level allowed to settle it, and why (null when not configured). */
   authority: Authority.nullable().default(null),
   authorityReason: z.string().nullable().default(null),
+  /** The same reasons in both languages (absent on tickets routed before they were kept). */
+  reasonLabel: z.object({ 'zh-CN': z.string(), en: z.string() }).optional(),
+  authorityReasonLabel: z.object({ 'zh-CN': z.string(), en: z.string() }).optional(),
 });
 export type RoutingDecision = z.infer<typeof RoutingDecision>;
 
@@ -101,6 +105,8 @@ export const Ticket = z.object({
   ...lifecycleFields,
   /** Provisional flag, follow-ups, problems, promised answer date (domain/deadlines/records.ts). */
   ...deadlineFields,
+  /** Query fields of the ticket list (domain/tickets/list-fields.ts), derived on every write. */
+  ...listFields,
 });
 /** A parsed ticket: the lifecycle fields are always there (defaults fill them in). */
 export type LifecycleTicket = z.infer<typeof Ticket>;
@@ -147,6 +153,11 @@ export const Notification = z.object({
   body: z.string(),
   read: z.boolean().default(false),
   createdAt: z.date(),
+  /** Title and body in both languages (title/body above are in the recipient's language, for mail). */
+  i18n: z.object({
+    title: z.object({ 'zh-CN': z.string(), en: z.string() }),
+    body: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  }).optional(),
   /** Set when the e-mail waits for the next working instant (escalation.ts deliverAtFor); the inbox shows it at once. */
   deliverAt: z.date().nullable().optional(),
 });
@@ -193,3 +204,24 @@ export const StaffClaims = z.object({
   branch: id,
 });
 export type StaffClaims = z.infer<typeof StaffClaims>;
+
+// ── web API (issue 8/9.1): list fields kept on tickets for queries; the reporter phone index ──
+
+/**
+ * `reporterPhones/{ticketId}`: the complainant's phone, digits only, so quality and leadership
+ * can find a complainant's tickets by phone without the number ever being on the ticket (the
+ * ticket is readable by more people than the complainant is). Functions-only: rules deny all.
+ */
+export const ReporterPhone = z.object({
+  phone: z.string().min(1).max(20),
+  ticketId: id,
+  receivedAt: z.date(),
+});
+export type ReporterPhone = z.infer<typeof ReporterPhone>;
+
+/** `changeMarkers/{uid}`: bumped whenever something the user should see changed (issue 8.8). */
+export const ChangeMarker = z.object({
+  seq: z.number().int().min(0),
+  changedAt: z.date(),
+});
+export type ChangeMarker = z.infer<typeof ChangeMarker>;

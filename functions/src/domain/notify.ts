@@ -3,7 +3,7 @@
  * yields at most one notification and one e-mail per recipient (ids derive from both).
  */
 import type { Ticket, TicketEvent } from './documents';
-import { TICKET_KIND_LABELS, TICKET_STATE_LABELS, type Locale } from './vocabulary';
+import { TICKET_KIND_LABELS, TICKET_STATE_LABELS, type Label, type Locale } from './vocabulary';
 
 export interface Recipient {
   uid: string;
@@ -156,4 +156,15 @@ const shanghai: Record<Locale, Intl.DateTimeFormat> = {
 
 export function formatShanghai(d: Date, locale: Locale): string {
   return shanghai[locale].format(d) + (locale === 'en' ? ' (UTC+8)' : '');
+}
+
+/** The notification in both languages, for the inbox (issue 8.6); mail keeps the recipient's language. */
+export function renderBothLanguages(
+  t: Ticket,
+  e: TicketEvent,
+  ctx: (locale: Locale) => TemplateContext,
+): { title: Label; body: Label } {
+  const zh = renderNotification(t, e, 'zh-CN', ctx('zh-CN'));
+  const en = renderNotification(t, e, 'en', ctx('en'));
+  return { title: { 'zh-CN': zh.title, en: en.title }, body: { 'zh-CN': zh.body, en: en.body } };
 }

@@ -109,7 +109,7 @@ export function inBranchScope(actor: Actor, branchId: string): boolean {
 }
 
 /** States in which a ticket waits for (or has just had) its callback: the callback desk's work. */
-const CALLBACK_STATES: readonly (TicketState | undefined)[] = ['resolved', 'callback'];
+export const CALLBACK_STATES: readonly (TicketState | undefined)[] = ['resolved', 'callback'];
 
 /** Roles that read every ticket (admin reads to support users; it never sees complainants). */
 const READ_ALL: readonly Role[] = ['leadership', 'auditor', 'admin'];

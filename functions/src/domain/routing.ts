@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Branch, Department, RoutingDecision } from './documents';
-import { Channel, ComplaintSubject, DeptKind, TicketKind, type Authority, type Locale } from './vocabulary';
+import { Channel, ComplaintSubject, DeptKind, TicketKind, type Authority, type Label, type Locale } from './vocabulary';
 
 export const RoutingRule = z.object({
   id: z.string().min(1),
@@ -183,12 +183,18 @@ export function routeTicket(
     throw new RoutingError(`No ${kind} department serves branch ${t.branchId}`);
   }
   const authority = authorityFor(config.authority, t, locale);
+  const reasonLabel: Label = rule ? rule.reason : { 'zh-CN': '默认分派', en: 'Default routing' };
+  const zh = authorityFor(config.authority, t, 'zh-CN');
+  const en = authorityFor(config.authority, t, 'en');
   return {
     deptId: dept.id,
     deptKind: kind,
     rule: rule?.id ?? 'fallback',
-    reason: rule ? rule.reason[locale] : locale === 'zh-CN' ? '默认分派' : 'Default routing',
+    reason: reasonLabel[locale],
     authority: authority?.authority ?? null,
     authorityReason: authority?.reason ?? null,
+    // Both languages, for readers of either (issue 8.6).
+    reasonLabel: { 'zh-CN': reasonLabel['zh-CN'], en: reasonLabel.en },
+    ...(zh && en ? { authorityReasonLabel: { 'zh-CN': zh.reason, en: en.reason } } : {}),
   };
 }

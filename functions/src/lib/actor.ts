@@ -1,4 +1,6 @@
 import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https';
+import { COMMON_REFUSALS } from '../domain/refusal';
+import { refuse } from './errors';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Actor } from '../domain/actor';
 import { StaffClaims } from '../domain/documents';
@@ -13,19 +15,19 @@ import { loadOrg, loadStaff } from '../store/org';
  */
 export async function requireActor(db: Firestore, request: CallableRequest<unknown>): Promise<Actor> {
   const auth = request.auth;
-  if (!auth) throw new HttpsError('unauthenticated', 'Sign in first', { reason: 'auth.sign_in', params: {} });
+  if (!auth) throw refuse('unauthenticated', COMMON_REFUSALS, 'auth.sign_in');
   const claims = StaffClaims.safeParse(auth.token);
   if (!claims.success) {
-    throw new HttpsError('permission-denied', 'Your account has no role yet: ask an administrator to set one', { reason: 'auth.no_role', params: {} });
+    throw refuse('permission-denied', COMMON_REFUSALS, 'auth.no_role');
   }
   // The staff record is read fresh on every call (a disabled account stops at once); the
   // department's kind and the branch tree come from the per-instance org cache.
   const [staff, org] = await Promise.all([loadStaff(db, auth.uid), loadOrg(db)]);
-  if (!staff) throw new HttpsError('permission-denied', 'No staff record for this account', { reason: 'auth.no_staff_record', params: {} });
-  if (staff.disabled) throw new HttpsError('permission-denied', 'This account is disabled', { reason: 'auth.disabled', params: {} });
+  if (!staff) throw refuse('permission-denied', COMMON_REFUSALS, 'auth.no_staff_record');
+  if (staff.disabled) throw refuse('permission-denied', COMMON_REFUSALS, 'auth.disabled');
   const c = claims.data;
   if (c.role !== staff.role || c.dept !== staff.deptId || c.branch !== staff.branchId) {
-    throw new HttpsError('unauthenticated', 'Your rights changed: sign in again', { reason: 'auth.claims_stale', params: {} });
+    throw refuse('unauthenticated', COMMON_REFUSALS, 'auth.claims_stale');
   }
   return {
     uid: auth.uid,
@@ -40,7 +42,13 @@ export async function requireActor(db: Firestore, request: CallableRequest<unkno
   };
 }
 
-/** Throws `permission-denied` with the policy's code, params and English reason unless allowed. */
-export function authorize(decision: Decision): void {
-  if (!decision.allowed) throw new HttpsError('permission-denied', decision.reason, { reason: decision.code, params: decision.params });
+/**
+ * Throws `permission-denied` unless allowed: the message is the policy's reason (English). The
+ * details carry the policy's code and params (domain/policy.ts `Decision`) or, for decisions
+ * without a code, `auth.not_allowed` with the rule, for the web to translate.
+ */
+export function authorize(decision: Decision | { allowed: true } | { allowed: false; reason: string }): void {
+  if (decision.allowed) return;
+  if ('code' in decision) throw new HttpsError('permission-denied', decision.reason, { reason: decision.code, params: decision.params });
+  throw new HttpsError('permission-denied', decision.reason, { reason: 'auth.not_allowed', params: { rule: decision.reason } });
 }

@@ -1,17 +1,32 @@
-import { HttpsError } from 'firebase-functions/v2/https';
+import { HttpsError, type FunctionsErrorCode } from 'firebase-functions/v2/https';
 import type { z } from 'zod';
+import { COMMON_REFUSALS, renderTemplate, type Catalogue, type RefusalParams } from '../domain/refusal';
 import { fieldErrors, forbiddenKeyErrors, formatFieldErrors, type FieldErrors } from '../domain/validation';
+
+/**
+ * A refusal people can read in their language: `details.reason` is a key of `catalogue`,
+ * `details.params` fill its placeholders; the message is the English text, for logs and API users.
+ * `extra` carries what a client acts on (e.g. `fields` for field errors).
+ */
+export function refuse<C extends Catalogue>(
+  code: FunctionsErrorCode,
+  catalogue: C,
+  reason: keyof C & string,
+  params: RefusalParams = {},
+  extra: Record<string, unknown> = {},
+): HttpsError {
+  return new HttpsError(code, renderTemplate(catalogue[reason]!.en, params), { ...extra, reason, params });
+}
 
 /** `invalid-argument` naming the fields, with the shared refusal code (`input.invalid`). */
 export function invalidArgument(fields: FieldErrors): HttpsError {
-  const text = formatFieldErrors(fields);
-  return new HttpsError('invalid-argument', `Invalid input — ${text}`, { reason: 'input.invalid', params: { fields: text }, fields });
+  return refuse('invalid-argument', COMMON_REFUSALS, 'input.invalid', { fields: formatFieldErrors(fields) }, { fields });
 }
 
 /**
- * Parses callable input; invalid input becomes `invalid-argument` with `details.fields`.
- * Prototype keys (`__proto__`, `constructor`, `prototype`) anywhere in the raw request are
- * refused first: zod would drop `__proto__` silently instead of refusing it.
+ * Parses callable input; invalid input becomes `invalid-argument` with `details.fields`
+ * (reason input.invalid). Prototype keys (`__proto__`, `constructor`, `prototype`) anywhere in
+ * the raw request are refused first: zod would drop `__proto__` silently instead of refusing it.
  */
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const forbidden = forbiddenKeyErrors(data);
@@ -21,6 +36,7 @@ export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.inf
   return result.data;
 }
 
+/** `not-found` (reason doc.not_found); `details[what]` names the id, as before. */
 export function notFound(what: string, id: string): HttpsError {
-  return new HttpsError('not-found', `${what} ${id} does not exist`, { [what]: id, reason: 'doc.not_found', params: { what, id } });
+  return refuse('not-found', COMMON_REFUSALS, 'doc.not_found', { what, id }, { [what]: id });
 }

@@ -10,6 +10,8 @@ import { canReadClient } from '../domain/policy';
 import { emptyLifecycle } from '../domain/lifecycle/records';
 import { shanghaiDay, ticketNumber } from '../domain/numbering';
 import { parseDoc } from '../lib/firestore';
+import { listFieldsOf, searchTokensOf } from '../domain/tickets/list-fields';
+import { writeReporterPhone } from './tickets/reporter-phones';
 
 /**
  * The ticket id of one submission: derived from the caller and their request id, so a double
@@ -98,10 +100,12 @@ export async function createTicket(
       note: '',
     };
     // The ticket first: a concurrent twin of this request fails here, before the counter moves.
-    tx.create(ref, ticket);
+    // It carries the list fields (queues, scope keys, sort keys) and search tokens from the start.
+    tx.create(ref, { ...ticket, ...listFieldsOf(ref.id, ticket), searchTokens: searchTokensOf(ticket, client.code) });
     tx.set(counterRef, { next: n }, { merge: true });
     tx.create(ref.collection(COL.events).doc(eventId(1)), event);
     if (input.reporter) tx.create(ref.collection(COL.private).doc(REPORTER_DOC), input.reporter);
+    writeReporterPhone(tx, db, ref.id, input.reporter, now); // web API: phone search for quality/leadership
     return number;
   });
   try {

@@ -2,7 +2,8 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { ACTOR_SYSTEM, type RoutingDecision } from '../domain/documents';
 import { SYSTEM_ACTOR_NAME } from '../domain/actor';
 import { ONSITE_RULE, deliverAtFor } from '../domain/escalation';
-import { deptName, formatShanghai, renderNotification } from '../domain/notify';
+import { deptName, formatShanghai, renderBothLanguages, renderNotification } from '../domain/notify';
+import type { Locale } from '../domain/vocabulary';
 import { RoutingError, findDepartment, routeTicket } from '../domain/routing';
 import { computeDeadline, onsiteHandoffDue } from '../domain/sla';
 import { loadCalendar, loadRouting, loadSla } from './config';
@@ -87,11 +88,12 @@ export async function routeNewTicket(db: Firestore, ticketId: string, now: Date)
       type: 'assigned', actorUid: ACTOR_SYSTEM, actorName: SYSTEM_ACTOR_NAME,
       from: ticket.state, to: after.state, note: decision.reason,
     };
+    const ctx = (locale: Locale) => ({ ownerDeptName: deptName(dept, locale), formatInstant: formatShanghai });
+    const full = { ...event, seq: ticket.lastEventSeq + 1, at: now, changes: {} };
+    const i18n = renderBothLanguages(after, full, ctx);
     const outgoing = recipients.map((r) => {
-      const msg = renderNotification(after, { ...event, seq: ticket.lastEventSeq + 1, at: now, changes: {} }, r.locale, {
-        ownerDeptName: deptName(dept, r.locale), formatInstant: formatShanghai,
-      });
-      return { uid: r.uid, email: r.email, deliverAt, ...msg };
+      const msg = renderNotification(after, full, r.locale, ctx(r.locale));
+      return { uid: r.uid, email: r.email, deliverAt, ...msg, i18n };
     });
     applyChange(tx, db, ticketId, ticket, { patch, event, outgoing }, now);
     return result;

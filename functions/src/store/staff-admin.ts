@@ -174,8 +174,16 @@ export async function listStaff(db: Firestore, deptId: string | undefined): Prom
 export async function saveDepartment(db: Firestore, actor: Actor, input: SaveDepartmentInput, now: Date): Promise<DepartmentView> {
   const ref = db.collection(COL.departments).doc(input.id);
   const saved = await db.runTransaction(async (tx) => {
-    const [snap, branch] = await Promise.all([tx.get(ref), tx.get(db.collection(COL.branches).doc(input.branchId))]);
+    const [snap, branch, head] = await Promise.all([
+      tx.get(ref), tx.get(db.collection(COL.branches).doc(input.branchId)),
+      input.headUid ? tx.get(db.collection(COL.staff).doc(input.headUid)) : Promise.resolve(null),
+    ]);
     if (!branch.exists) throw invalidField('branchId', `no branch ${input.branchId}`);
+    // The head is told about every late ticket of the department: an active member of it.
+    const headStaff = head?.exists ? parseDoc(Staff, head) : null;
+    if (head && (!headStaff || headStaff.deptId !== input.id || headStaff.disabled)) {
+      throw invalidField('headUid', `${input.headUid} is not an active member of ${input.id}`);
+    }
     const before = snap.exists ? parseDoc(Department, snap) : null;
     const dept: Department = {
       name: input.name, kind: input.kind, branchId: input.branchId, headUid: input.headUid, ...(input.nameEn ? { nameEn: input.nameEn } : {}),
@@ -199,6 +207,16 @@ export async function saveBranch(db: Firestore, actor: Actor, input: SaveBranchI
     ]);
     if (parent && !parent.exists) throw invalidField('parentId', `no branch ${input.parentId}`);
     if (input.parentId === input.id) throw invalidField('parentId', 'a branch cannot be its own parent');
+    if (input.parentId) {
+      // No cycles: walking up from the new parent must never reach this branch.
+      const all = await tx.get(db.collection(COL.branches));
+      const parentOf = new Map(all.docs.map((d) => [d.id, (d.get('parentId') as string | null | undefined) ?? null]));
+      const seen = new Set<string>();
+      for (let at: string | null = input.parentId; at && !seen.has(at); at = parentOf.get(at) ?? null) {
+        if (at === input.id) throw invalidField('parentId', `${input.parentId} is below ${input.id}: that would make a cycle`);
+        seen.add(at);
+      }
+    }
     const before = snap.exists ? parseDoc(Branch, snap) : null;
     const branch: Branch = { name: input.name, level: input.level, parentId: input.parentId, ...(input.nameEn ? { nameEn: input.nameEn } : {}) };
     tx.set(ref, branch);

@@ -6,9 +6,12 @@
  */
 import type { DocumentReference, Firestore, Transaction } from 'firebase-admin/firestore';
 import { COL, eventId } from '../domain/collections';
-import { DeferredMail, MailDoc, Ticket, type TicketEvent, type Notification } from '../domain/documents';
+import { ACTOR_SYSTEM, DeferredMail, MailDoc, Ticket, type TicketEvent, type Notification } from '../domain/documents';
 import { notificationId } from '../domain/notify';
+import type { Label } from '../domain/vocabulary';
 import { parseDoc } from '../lib/firestore';
+import { listFieldsOf } from '../domain/tickets/list-fields';
+import { bumpMarkers } from './tickets/markers';
 
 export function ticketRef(db: Firestore, ticketId: string): DocumentReference {
   return db.collection(COL.tickets).doc(ticketId);
@@ -25,6 +28,8 @@ export interface Outgoing {
   email: string | null;
   title: string;
   body: string;
+  /** Title and body in both languages, for the inbox (title/body are the mail, in the recipient's language). */
+  i18n?: { title: Label; body: Label };
   /**
    * Deliver later (outside working hours, see domain/escalation.ts deliverAtFor): the in-app
    * notification carries `deliverAt`; the e-mail waits in `deferredMail` until the sweeper
@@ -68,11 +73,17 @@ export function applyChange(
   // anyway; the npm gRPC emulator used in tests neither isolates transactions nor rolls back a
   // partly applied commit, so the order is what keeps a losing change from touching the ticket.
   tx.create(ref.collection(COL.events).doc(eventId(seq)), event);
-  tx.update(ref, { ...change.patch, lastEventSeq: seq, updatedAt: at });
+  // List fields (open, scope keys, sort keys…) follow every change: lists query them (issue 9.1).
+  tx.update(ref, { ...change.patch, lastEventSeq: seq, updatedAt: at, ...listFieldsOf(ticketId, { ...before, ...change.patch }) });
+  // People involved who get no notification still see the ticket move (writeNotification bumps the
+  // rest); the actor's own page reloads after its action anyway.
+  const told = new Set([...change.outgoing.map((o) => o.uid), change.event.actorUid]);
+  const involved = [before.createdBy, before.assigneeUid, change.patch.assigneeUid].filter((u): u is string => !!u && u !== ACTOR_SYSTEM);
+  bumpMarkers(tx, db, involved.filter((u) => !told.has(u)), at);
   for (const o of change.outgoing) {
     writeNotification(tx, db, notificationId(ticketId, seq, o.uid), {
       uid: o.uid, ticketId, eventSeq: seq, type: change.event.type, title: o.title, body: o.body, read: false, createdAt: at,
-      deliverAt: o.deliverAt ?? null,
+      deliverAt: o.deliverAt ?? null, ...(o.i18n ? { i18n: o.i18n } : {}),
     }, o.email);
   }
   return seq;
@@ -92,6 +103,7 @@ export function writeNotification(
   email: string | null,
 ): void {
   tx.create(db.collection(COL.notifications).doc(id), notification);
+  bumpMarkers(tx, db, [notification.uid], notification.createdAt);
   if (!email) return;
   const mail = MailDoc.parse({ to: email, message: { subject: notification.title, text: notification.body } });
   const { deliverAt, ticketId } = notification;

@@ -19,7 +19,7 @@ import { applyEffect, decide, mayRead, notReadable, seqChanged, type Refusal } f
 import { isTicketAction, MACHINE, TICKET_ACTIONS, type TicketAction } from '../domain/lifecycle/machine';
 import type { Effect, LifecycleContext } from '../domain/lifecycle/types';
 import { actorName, actorUid } from '../domain/lifecycle/types';
-import { complainantMessage, deptName, formatShanghai, renderNotification } from '../domain/notify';
+import { complainantMessage, deptName, formatShanghai, renderNotification, renderBothLanguages } from '../domain/notify';
 import type { DeptEntry } from '../domain/routing';
 import type { TicketState } from '../domain/vocabulary';
 import { parseDoc } from '../lib/firestore';
@@ -140,7 +140,9 @@ async function commit(
       ownerDeptName: deptName(dept, r.locale),
       formatInstant: formatShanghai,
     });
-    return { uid: r.uid, email: r.email, deliverAt, ...msg };
+    // web API (issue 8.6): the inbox shows both languages
+    const i18n = renderBothLanguages(after, { ...event, seq, at: req.now, changes: {} }, (l) => ({ ownerDeptName: deptName(dept, l), formatInstant: formatShanghai }));
+    return { uid: r.uid, email: r.email, deliverAt, ...msg, i18n };
   });
   applyChange(tx, db, req.ticketId, ticket, { patch: effect.patch, event, outgoing }, req.now);
   // After the event's create: of two racing transitions the loser fails there, before this.
@@ -184,13 +186,13 @@ function tellComplainant(
  * listed: its deadline follows the SLA policy, not a person's choice; no action sets dueAt by hand.
  */
 export const AUDITED_ACTIONS: Partial<Record<TicketAction, AuditAction>> = {
-  assign: 'reassignment',
-  transfer: 'reassignment',
+  assign: 'ticket_assigned',
+  transfer: 'ticket_transferred',
   mark_major: 'major_marked',
   close: 'ticket_closed',
-  verify: 'ticket_closed',
-  cancel: 'ticket_closed',
-  reopen: 'ticket_closed',
+  verify: 'ticket_verified',
+  cancel: 'ticket_cancelled',
+  reopen: 'ticket_reopened',
 };
 
 /** Ticket fields an auditor follows; the full diff is in the ticket's own history event. */

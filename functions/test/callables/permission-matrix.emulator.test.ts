@@ -18,6 +18,7 @@ import { useClock } from '../../src/lib/clock';
 import { createTicket } from '../../src/callables/create-ticket';
 import { getTicket } from '../../src/callables/get-ticket';
 import { listTickets } from '../../src/callables/list-tickets';
+import { listFieldsOf } from '../../src/domain/tickets/list-fields';
 import { listClients } from '../../src/callables/list-clients';
 import { listNotifications } from '../../src/callables/list-notifications';
 import { markNotificationsRead } from '../../src/callables/mark-notifications-read';
@@ -33,6 +34,10 @@ import { adminSaveBranch } from '../../src/callables/admin-save-branch';
 import { transitionTicket } from '../../src/callables/transition-ticket';
 import { getCalendar } from '../../src/callables/deadlines/get-calendar';
 import { adminSaveCalendar } from '../../src/callables/deadlines/admin-save-calendar';
+import { searchClients } from '../../src/callables/webapi/search-clients';
+import { getChangeMarker } from '../../src/callables/webapi/get-change-marker';
+import { getConfig } from '../../src/callables/webapi/get-config';
+import { adminSaveConfig } from '../../src/callables/webapi/admin-save-config';
 
 const { db, fft, cleanup } = emulatorProject('permission-matrix');
 const fakeAuth = new FakeAuthAdmin();
@@ -74,6 +79,11 @@ const ROLE_MATRIX: Record<string, { fn: Wrapped; allowed: readonly ActorId[]; da
     fn: w(adminSaveDepartment), allowed: ADMIN,
     data: () => ({ id: 'dept-engineering', name: '工程部', nameEn: 'Engineering', kind: 'engineering', branchId: 'br-city', reason: 'matrix' }),
   },
+  // web API (issue 8)
+  searchClients: { fn: w(searchClients), allowed: ALL, data: () => ({ query: 'C' }) },
+  getChangeMarker: { fn: w(getChangeMarker), allowed: ALL, data: () => ({}) },
+  getConfig: { fn: w(getConfig), allowed: ['u-admin', 'u-auditor', 'u-leader'], data: () => ({ name: 'sla' }) },
+  adminSaveConfig: { fn: w(adminSaveConfig), allowed: ADMIN, data: () => ({ name: 'sla', doc: {}, reason: 'matrix' }) },
   adminSaveBranch: {
     fn: w(adminSaveBranch), allowed: ADMIN,
     data: () => ({ id: 'br-county', name: '县级分公司', nameEn: 'County branch', level: 'county', parentId: 'br-city', reason: 'matrix' }),
@@ -99,13 +109,13 @@ beforeAll(async () => {
   for (const uid of Object.keys({ ...STAFF, ...EXTRA_STAFF })) fakeAuth.seed(uid, `${uid}@example.com`);
   const batch = db.batch();
   for (const [id, t] of Object.entries(TICKETS)) {
-    batch.set(db.doc(`tickets/${id}`), t);
+    batch.set(db.doc(`tickets/${id}`), { ...t, ...listFieldsOf(id, t) }); // list fields as the store writes them
     batch.set(db.doc(`tickets/${id}/private/reporter`), REPORTER);
     batch.set(db.doc(`tickets/${id}/events/000001`), { seq: 1, type: 'received', at: now, actorUid: t.createdBy, actorName: 'x', from: null, to: 'received', changes: {}, note: '' });
   }
   for (const uid of ACTORS) {
     // A ticket of its own per actor for the transition rows, so a successful transfer changes nothing else.
-    batch.set(db.doc(`tickets/tr-${uid}`), { ...TICKETS['t-biz']!, hasReporter: false });
+    batch.set(db.doc(`tickets/tr-${uid}`), { ...TICKETS['t-biz']!, hasReporter: false, ...listFieldsOf(`tr-${uid}`, TICKETS['t-biz']!) });
     batch.set(db.doc(`tickets/tr-${uid}/events/000001`), { seq: 1, type: 'received', at: now, actorUid: 'u-intake', actorName: 'x', from: null, to: 'received', changes: {}, note: '' });
     batch.set(db.doc(`notifications/n-${uid}`), { uid, ticketId: 't-biz', eventSeq: 1, type: 'assigned', title: 'hi', body: 'b', read: false, createdAt: now });
   }
@@ -132,7 +142,8 @@ describe('role-decided callables', () => {
   test('every callable in the manifest is in the matrix', () => {
     const manifest = readFileSync(join(__dirname, '../../src/index.ts'), 'utf8');
     const exported = [...manifest.matchAll(/export \{ (\w+) \} from '\.\/callables\//g)].map((m) => m[1]);
-    const covered = [...Object.keys(ROLE_MATRIX), 'getTicket', 'transitionTicket'];
+    // Resource-scoped pickers are tested in test/webapi/pickers.emulator.test.ts.
+    const covered = [...Object.keys(ROLE_MATRIX), 'getTicket', 'transitionTicket', 'listAssignableStaff', 'listClientTickets', 'findTicketByNumber'];
     expect(exported.filter((name) => !covered.includes(name!))).toEqual([]);
   });
 });
@@ -165,8 +176,8 @@ describe('ticket reads: getTicket × role × own / other department and branch',
 describe('list reads are scoped and redacted', () => {
   const call = w(listTickets);
   test.each(ACTORS)('listTickets as %s returns exactly the readable seeded tickets, without complainants', async (uid) => {
-    const res = (await call({ data: { queue: 'all', limit: 200 }, auth: tokenOf(uid) })) as { tickets: Array<{ id: string }> };
-    const seeded = res.tickets.map((t) => t.id).filter((id) => id in TICKETS).sort();
+    const res = (await call({ data: { queue: 'all', limit: 100 }, auth: tokenOf(uid) })) as { rows: Array<{ id: string }> };
+    const seeded = res.rows.map((t) => t.id).filter((id) => id in TICKETS).sort();
     const expected = Object.keys(TICKETS).filter((id) => READ_MATRIX[uid][id as keyof typeof TICKETS] !== 'denied').sort();
     expect(seeded).toEqual(expected);
     expect(JSON.stringify(res)).not.toContain(REPORTER.name);

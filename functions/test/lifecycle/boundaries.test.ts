@@ -11,9 +11,17 @@ test('every callable input schema refuses unknown fields, naming them', () => {
     .filter(([name, v]) => name.endsWith('Input') && name !== 'TransitionTicketInput' && typeof (v as z.ZodType).safeParse === 'function') as Array<[string, z.ZodType]>;
   expect(schemas.length).toBeGreaterThanOrEqual(12);
   for (const [name, schema] of schemas) {
-    const r = schema.safeParse({ surpriseField: 1 });
-    expect([name, r.success]).toEqual([name, false]);
-    expect([name, JSON.stringify(r.error?.issues)]).toEqual([name, expect.stringContaining('surpriseField')]);
+    // A discriminated union (e.g. AdminSaveConfigInput) is probed once per branch, with its tag.
+    const union = schema as unknown as { def?: { discriminator?: string }; options?: Array<{ shape: Record<string, { value?: unknown }> }> };
+    const tag = union.def?.discriminator;
+    const probes = tag && union.options
+      ? union.options.map((o) => ({ [tag]: o.shape[tag]!.value, surpriseField: 1 }))
+      : [{ surpriseField: 1 }];
+    for (const probe of probes) {
+      const r = schema.safeParse(probe);
+      expect([name, r.success]).toEqual([name, false]);
+      expect([name, JSON.stringify(r.error?.issues)]).toEqual([name, expect.stringContaining('surpriseField')]);
+    }
   }
   // transitionTicket: the envelope is open, every action's own schema is strict
   for (const action of TICKET_ACTIONS) {

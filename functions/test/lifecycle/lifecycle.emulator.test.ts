@@ -88,8 +88,8 @@ describe('point 3: branches', () => {
     expect(await shown(id)).toMatchObject({ branchId: 'br-county', ownerDeptId: 'dept-leadership', state: 'assigned' });
     // City quality reads it (the county is below the city) and sees it in its queue.
     expect(await read({ data: { ticketId: id }, auth: authOf('u-quality-1') })).toMatchObject({ ticket: { id } });
-    const queue = (await list({ data: { queue: 'all', limit: 200 }, auth: authOf('u-quality-1') })) as { tickets: Array<{ id: string }> };
-    expect(queue.tickets.map((t) => t.id)).toContain(id);
+    const queue = (await list({ data: { queue: 'all', limit: 100 }, auth: authOf('u-quality-1') })) as { rows: Array<{ id: string }> };
+    expect(queue.rows.map((t) => t.id)).toContain(id);
     await act(authOf('u-leader'), id, 'accept');
     expect((await act(authOf('u-leader'), id, 'resolve', { cause: '供货批次问题', measures: '赔偿并致歉' })).state).toBe('callback');
     // The city's customer-service centre calls the county client back.
@@ -240,12 +240,12 @@ describe('point 13: separation of duties', () => {
 describe('point 14: heads, the customer-service centre and the people doing the work', () => {
   test('the head of the customer-service centre sees what the centre took in and runs its callbacks', async () => {
     const id = await newTicket(authOf('u-intake'), { clientId: 'c-1', kind: 'suggestion', title: '增加送货时段' });
-    const mine = (await list({ data: { queue: 'all', limit: 200 }, auth: CS_HEAD })) as { tickets: Array<{ id: string }> };
-    expect(mine.tickets.map((t) => t.id)).toContain(id);
+    const mine = (await list({ data: { queue: 'all', limit: 100 }, auth: CS_HEAD })) as { rows: Array<{ id: string }> };
+    expect(mine.rows.map((t) => t.id)).toContain(id);
     await act(authOf('u-business-1'), id, 'accept');
     await act(authOf('u-business-head'), id, 'resolve', { cause: '客户建议', measures: '已增加下午时段' });
-    const queue = (await list({ data: { queue: 'awaiting_callback', limit: 200 }, auth: CS_HEAD })) as { tickets: Array<{ id: string }> };
-    expect(queue.tickets.map((t) => t.id)).toContain(id);
+    const queue = (await list({ data: { queue: 'awaiting_callback', limit: 100 }, auth: CS_HEAD })) as { rows: Array<{ id: string }> };
+    expect(queue.rows.map((t) => t.id)).toContain(id);
     expect((await act(CS_HEAD, id, 'callback', { outcome: 'reached', satisfied: true, score: 5, awareOfChannel: true })).state).toBe('closed');
   });
 
@@ -253,11 +253,11 @@ describe('point 14: heads, the customer-service centre and the people doing the 
     const id = await newTicket(authOf('u-intake'), { clientId: 'c-1', kind: 'complaint', subject: 'goods_quality', title: '饮料变质' });
     await act(authOf('u-quality-1'), id, 'accept');
     await act(authOf('u-quality-1'), id, 'submit_resolution', { cause: '漏检', measures: '退款' });
-    const queue = (await list({ data: { queue: 'awaiting_signoff', limit: 200 }, auth: authOf('u-quality-head') })) as { tickets: Array<{ id: string }> };
-    expect(queue.tickets.map((t) => t.id)).toContain(id);
+    const queue = (await list({ data: { queue: 'awaiting_signoff', limit: 100 }, auth: authOf('u-quality-head') })) as { rows: Array<{ id: string }> };
+    expect(queue.rows.map((t) => t.id)).toContain(id);
     await act(authOf('u-quality-head'), id, 'return_resolution', { reason: '措施不具体' });
-    const after = (await list({ data: { queue: 'awaiting_signoff', limit: 200 }, auth: authOf('u-quality-head') })) as { tickets: Array<{ id: string }> };
-    expect(after.tickets.map((t) => t.id)).not.toContain(id);
+    const after = (await list({ data: { queue: 'awaiting_signoff', limit: 100 }, auth: authOf('u-quality-head') })) as { rows: Array<{ id: string }> };
+    expect(after.rows.map((t) => t.id)).not.toContain(id);
     const detail = (await read({ data: { ticketId: id }, auth: authOf('u-quality-1') })) as { lifecycle: { earlierResolutions: unknown[]; awaitingSignoff: boolean } };
     expect(detail.lifecycle).toMatchObject({ awaitingSignoff: false, earlierResolutions: [expect.objectContaining({ measures: '退款', end: 'returned', endReason: '措施不具体' })] });
   });

@@ -156,9 +156,9 @@ describe('audit log of privileged lifecycle actions', () => {
 
     const log = await auditOf(id);
     expect(log.map((e) => [e.action, e.actorUid, e.actorRole])).toEqual([
-      ['reassignment', 'u-quality-head', 'head'],
-      ['reassignment', 'u-quality-2', 'quality'],
-      ['ticket_closed', 'u-business-head', 'head'],
+      ['ticket_assigned', 'u-quality-head', 'head'],
+      ['ticket_transferred', 'u-quality-2', 'quality'],
+      ['ticket_cancelled', 'u-business-head', 'head'],
     ]);
     expect(log[0]).toMatchObject({
       actorName: 'Quality Head Wang', reason: expect.stringContaining('人手调整'),
@@ -185,7 +185,7 @@ describe('audit log of privileged lifecycle actions', () => {
     clock.set(at('2025-11-20 11:00'));
     await act('u-intake', c, 'reopen', { reason: '客户来电：又买到过期商品' });
     const log = await auditOf(c);
-    expect(log.map((e) => [e.action, e.actorUid])).toEqual([['ticket_closed', 'u-quality-2'], ['ticket_closed', 'u-intake']]);
+    expect(log.map((e) => [e.action, e.actorUid])).toEqual([['ticket_verified', 'u-quality-2'], ['ticket_reopened', 'u-intake']]);
     expect(log[0]).toMatchObject({ reason: expect.stringContaining('现场查看：已下架'), changes: { state: { from: 'verification', to: 'closed' } } });
     expect(log[1]).toMatchObject({
       reason: expect.stringContaining('又买到过期商品'),

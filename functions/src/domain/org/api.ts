@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DocId, isSaneInstant } from '../validation';
-import { Authority, DeptKind, Locale, Role } from '../vocabulary';
+import { Authority, DeptKind, Locale, Role, type Label } from '../vocabulary';
 import type { Branch, Department } from '../documents';
 import { AuditAction } from './audit';
 
@@ -123,7 +123,11 @@ export interface AuditEntryView {
   actorUid: string;
   actorName: string;
   actorRole: string;
+  /** The category in both languages. */
+  actionLabel: Label;
   target: { type: string; id: string };
+  /** What the target is called: ticket number, staff member's name, department or branch name, config name. */
+  targetName: Label | null;
   reason: string;
   changes: Record<string, { from: unknown; to: unknown }>;
 }

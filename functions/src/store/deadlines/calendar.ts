@@ -8,7 +8,7 @@ import { applyCalendarSave, type SaveCalendarInput } from '../../domain/deadline
 import { Staff } from '../../domain/documents';
 import { parseDoc } from '../../lib/firestore';
 import { auditActor, recordAudit } from '../audit';
-import { loadStoredCalendar } from '../config';
+import { invalidateConfig, loadStoredCalendar } from '../config';
 
 export async function getCalendarYear(db: Firestore, year: number): Promise<CalendarYearView> {
   return calendarYearView(await loadStoredCalendar(db), year);
@@ -17,7 +17,7 @@ export async function getCalendarYear(db: Firestore, year: number): Promise<Cale
 /** Saves one year's holidays and make-up days (and the business hours), with an audit entry. */
 export async function saveCalendarYear(db: Firestore, actor: Actor, input: SaveCalendarInput, now: Date): Promise<CalendarYearView> {
   const ref = db.collection(COL.config).doc('calendar');
-  return db.runTransaction(async (tx) => {
+  const view = await db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     const before = snap.exists && !Array.isArray(snap.get('holidays')) ? parseDoc(StoredCalendar, snap) : StoredCalendar.parse({});
     const result = applyCalendarSave(before, input, actor.uid, now);
@@ -36,6 +36,8 @@ export async function saveCalendarYear(db: Firestore, actor: Actor, input: SaveC
     tx.set(ref, result.stored);
     return calendarYearView(result.stored, input.year);
   });
+  invalidateConfig('calendar'); // this instance computes deadlines with the saved calendar at once
+  return view;
 }
 
 /** Notification id of the "next year's calendar is provisional" reminder: once per year per admin. */
