@@ -26,3 +26,26 @@ export { onTicketDeadlineChanged } from './triggers/ticket-deadline-changed';
 export { deadlineTask } from './tasks/deadline-task';
 export { sweepDeadlines } from './schedules/sweep-deadlines';
 export { transitionTicket } from './callables/transition-ticket';
+
+// ── Surveys and public feedback (issue 11) ──
+export { surveySaveQuestionnaire } from './callables/surveys/survey-save-questionnaire';
+export { surveyListQuestionnaires } from './callables/surveys/survey-list-questionnaires';
+export { surveyGetQuestionnaire } from './callables/surveys/survey-get-questionnaire';
+export { surveyCreateCampaign } from './callables/surveys/survey-create-campaign';
+export { surveyPreviewCampaign } from './callables/surveys/survey-preview-campaign';
+export { surveyOpenCampaign } from './callables/surveys/survey-open-campaign';
+export { surveyCloseCampaign } from './callables/surveys/survey-close-campaign';
+export { surveyListCampaigns } from './callables/surveys/survey-list-campaigns';
+export { surveyProgress } from './callables/surveys/survey-progress';
+export { surveyReport } from './callables/surveys/survey-report';
+export { surveyExportReport } from './callables/surveys/survey-export-report';
+export { surveyListResponses } from './callables/surveys/survey-list-responses';
+export { surveyRecordResponse } from './callables/surveys/survey-record-response';
+export { surveyOpen } from './callables/surveys/survey-open';
+export { surveySaveDraft } from './callables/surveys/survey-save-draft';
+export { surveySubmit } from './callables/surveys/survey-submit';
+export { publicFileFeedback } from './callables/surveys/public-file-feedback';
+export { publicTicketStatus } from './callables/surveys/public-ticket-status';
+export { surveyOpenDue } from './schedules/survey-open-due';
+export { surveyDispatch } from './schedules/survey-dispatch';
+export { surveyCloseDue } from './schedules/survey-close-due';

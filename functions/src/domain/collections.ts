@@ -15,6 +15,13 @@ export const COL = {
   config: 'config',
   counters: 'counters',
   auditLog: 'auditLog',
+  // ── surveys and public feedback (domain/surveys) ──
+  surveyQuestionnaires: 'surveyQuestionnaires', // + versions/{n}
+  surveyCampaigns: 'surveyCampaigns', // + responses/{clientId}, stats/live
+  surveyTokens: 'surveyTokens', // id = sha256(token)
+  surveyReports: 'surveyReports', // id = campaign id
+  publicFollow: 'publicFollow', // id = ticket number; follow code hashed
+  publicLimits: 'publicLimits', // per phone / IP per day counters (hashed keys)
 } as const;
 
 export const REPORTER_DOC = 'reporter';

@@ -11,20 +11,26 @@ import { parseDoc } from '../lib/firestore';
 /**
  * Files a ticket: the ticket, its first history event ("received") and the private reporter
  * subdocument are written in one transaction. Routing happens in the onTicketCreated trigger.
+ * `opts.ticketId` (system callers: survey follow-ups) makes filing idempotent: when that ticket
+ * exists already, nothing is written and its number is returned.
  */
 export async function createTicket(
   db: Firestore,
   actor: Actor,
   input: CreateTicketInput,
   now: Date,
+  opts: { ticketId?: string } = {},
 ): Promise<{ ticketId: string; number: string }> {
-  const ref = db.collection(COL.tickets).doc();
+  const ref = opts.ticketId ? db.collection(COL.tickets).doc(opts.ticketId) : db.collection(COL.tickets).doc();
   const clientRef = db.collection(COL.clients).doc(input.clientId);
   const day = shanghaiDay(now);
   const counterRef = db.collection(COL.counters).doc(`tickets-${day}`);
 
   const number = await db.runTransaction(async (tx) => {
-    const [clientSnap, counterSnap] = await Promise.all([tx.get(clientRef), tx.get(counterRef)]);
+    const [clientSnap, counterSnap, existing] = await Promise.all([
+      tx.get(clientRef), tx.get(counterRef), opts.ticketId ? tx.get(ref) : Promise.resolve(null),
+    ]);
+    if (existing?.exists) return existing.get('number') as string;
     if (!clientSnap.exists) {
       throw new HttpsError('invalid-argument', `Invalid input — clientId: no client ${input.clientId}`, {
         fields: { clientId: `no client ${input.clientId}` },
