@@ -4,7 +4,7 @@ import { canReadSurveyReport } from '../../domain/surveys/policy';
 import { progressOf } from '../../domain/surveys/report';
 import { parseInput } from '../../lib/errors';
 import { db } from '../../lib/firestore';
-import { loadCampaign, statsRef } from '../../store/surveys/campaigns';
+import { decodeStats, loadCampaign, statsRef } from '../../store/surveys/campaigns';
 import { surveyActor } from './guard';
 
 /** Live return rate overall and per stratum (two reads: the campaign and its counters). */
@@ -12,5 +12,5 @@ export const surveyProgress = onCall(async (request) => {
   await surveyActor(request, canReadSurveyReport, 'read survey progress');
   const { campaignId } = parseInput(CampaignRef, request.data);
   const [c, stats] = await Promise.all([loadCampaign(db(), campaignId), statsRef(db(), campaignId).get()]);
-  return progressOf(campaignId, c, stats.data() ?? {});
+  return progressOf(campaignId, c, decodeStats(stats.data()));
 });

@@ -131,6 +131,8 @@ export const SurveyResponse = z.object({
   recordedBy: z.string().nullable().default(null),
   /** An opinion or a rating ≤ 2: a callback ticket follows; its id once opened. */
   needsFollowUp: z.boolean().default(false),
+  /** `due` until the follow-up ticket is opened (one equality filter finds them), then `opened`. */
+  followUp: z.enum(['none', 'due', 'opened']).default('none'),
   followUpTicketId: z.string().nullable().default(null),
   hasText: z.boolean().default(false),
 });

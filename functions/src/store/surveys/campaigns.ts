@@ -97,7 +97,7 @@ export async function openCampaign(db: Firestore, campaignId: string, now: Date)
       state: 'open', openedAt: now, updatedAt: now, population: sample.population, sampleSize: sample.clientIds.length,
       sampleTarget: sample.target, strataDrawn, reminderAts,
     });
-    tx.set(statsRef(db, campaignId), { answered: 0 }, { merge: true });
+    tx.set(statsRef(db, campaignId), { c__answered: 0 }, { merge: true });
     lockVersion(tx, db, campaign.questionnaireId, campaign.questionnaireVersion);
     return 'opened' as const;
   });
@@ -166,7 +166,47 @@ export async function listCampaigns(db: Firestore, limit: number): Promise<Array
   return snap.docs.map((d) => ({ id: d.id, ...parseDoc(Campaign, d) }));
 }
 
-/** Increments for the counter document, as Firestore transforms (nested, merged). */
-export function toIncrements(inc: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(inc).map(([k, v]) => [k, typeof v === 'number' ? FieldValue.increment(v) : toIncrements(v as Record<string, unknown>)]));
+/**
+ * Counter fields are flat, top-level names (`c__q__overall__n`): each path segment keeps
+ * letters and digits and hex-escapes anything else as `_XX`, so `__` only ever separates
+ * segments. Flat because FieldValue transforms on nested fields are what the offline gRPC
+ * emulator does not implement; in Firestore a flat name costs nothing.
+ */
+function encodeSegment(s: string): string {
+  return s.replace(/[^A-Za-z0-9]/g, (ch) => [...Buffer.from(ch, 'utf8')].map((b) => `_${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+}
+
+function decodeSegment(s: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '_') {
+      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(s.charCodeAt(i));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** Nested increments (domain/surveys/stats.ts) → flat counter fields with FieldValue.increment. */
+export function toIncrements(inc: Record<string, unknown>, prefix = 'c'): Record<string, FieldValue> {
+  const out: Record<string, FieldValue> = {};
+  for (const [k, v] of Object.entries(inc)) {
+    const name = `${prefix}__${encodeSegment(k)}`;
+    if (typeof v === 'number') out[name] = FieldValue.increment(v);
+    else Object.assign(out, toIncrements(v as Record<string, unknown>, name));
+  }
+  return out;
+}
+
+/** Flat counter fields → the nested stats object the domain reads. */
+export function decodeStats(data: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, v] of Object.entries(data ?? {})) {
+    if (typeof v !== 'number' || !name.startsWith('c__')) continue;
+    const path = name.slice(3).split('__').map(decodeSegment);
+    let node = out;
+    for (const seg of path.slice(0, -1)) node = (node[seg] ??= {}) as Record<string, unknown>;
+    node[path[path.length - 1]!] = v;
+  }
+  return out;
 }

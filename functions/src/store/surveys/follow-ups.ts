@@ -36,14 +36,20 @@ export function followUpText(version: QuestionnaireVersion, response: SurveyResp
 export async function openFollowUps(db: Firestore, campaignId: string, now: Date, limit = 200): Promise<number> {
   const campaign = parseDoc(Campaign, await campaignRef(db, campaignId).get());
   const version = await loadVersion(db, campaign.questionnaireId, campaign.questionnaireVersion);
-  const due = await responsesOf(db, campaignId).where('needsFollowUp', '==', true).where('followUpTicketId', '==', null).limit(limit).get();
+  const due = await responsesOf(db, campaignId).where('followUp', '==', 'due').limit(limit).get();
   let opened = 0;
   for (const d of due.docs) {
     const response = parseDoc(SurveyResponse, d);
     const text = followUpText(version, response);
-    if (!text) continue;
+    if (!text) {
+      await d.ref.update({ followUp: 'none' });
+      continue;
+    }
     const clientSnap = await db.collection(COL.clients).doc(response.clientId).get();
-    if (!clientSnap.exists) continue; // the client left the archive: nobody to call back
+    if (!clientSnap.exists) {
+      await d.ref.update({ followUp: 'none' }); // the client left the archive: nobody to call back
+      continue;
+    }
     const contact = readContact(clientSnap.data());
     const actor = await systemActorFor(db, 'survey', response.branchId);
     const input = CreateTicketInput.parse({
@@ -54,7 +60,7 @@ export async function openFollowUps(db: Firestore, campaignId: string, now: Date
     });
     const ticketId = followUpTicketId(campaignId, response.clientId);
     await createTicket(db, actor, input, now, { ticketId });
-    await d.ref.update({ followUpTicketId: ticketId });
+    await d.ref.update({ followUp: 'opened', followUpTicketId: ticketId });
     opened++;
   }
   return opened;

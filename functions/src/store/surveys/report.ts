@@ -10,7 +10,7 @@ import { Campaign, SurveyResponse } from '../../domain/surveys/campaign';
 import { buildReport, SurveyReport, type TextAnswer } from '../../domain/surveys/report';
 import { parseDoc } from '../../lib/firestore';
 import { loadOrg } from '../org';
-import { campaignRef, responsesOf, statsRef } from './campaigns';
+import { campaignRef, decodeStats, responsesOf, statsRef } from './campaigns';
 import { loadVersion } from './questionnaires';
 import { refuse } from './refuse';
 
@@ -37,7 +37,7 @@ export async function buildAndStoreReport(db: Firestore, campaignId: string, now
   }
   const previous = previousSnap.docs[0] ? parseDoc(SurveyReport, previousSnap.docs[0]) : null;
   const report = buildReport({
-    campaignId, campaign, version, stats: statsSnap.data() ?? {}, texts, previous,
+    campaignId, campaign, version, stats: decodeStats(statsSnap.data()), texts, previous,
     names: Object.fromEntries(org.branches.map((b) => [b.id, b.name])),
     followUps: followUpSnap.data().count, builtAt: now,
   });
@@ -118,7 +118,7 @@ export async function closeDueCampaigns(
 ): Promise<{ closed: string[]; reported: string[] }> {
   const [due, unreported] = await Promise.all([
     db.collection(COL.surveyCampaigns).where('state', '==', 'open').where('deadline', '<=', now).get(),
-    db.collection(COL.surveyCampaigns).where('state', '==', 'closed').where('reportBuiltAt', '==', null).get(),
+    db.collection(COL.surveyCampaigns).where('state', '==', 'closed').get(),
   ]);
   const closed: string[] = [];
   for (const d of due.docs) {
@@ -130,7 +130,7 @@ export async function closeDueCampaigns(
     });
     if (tx) closed.push(d.id);
   }
-  const toReport = [...new Set([...closed, ...unreported.docs.map((d) => d.id)])];
+  const toReport = [...new Set([...closed, ...unreported.docs.filter((d) => d.get('reportBuiltAt') == null).map((d) => d.id)])];
   for (const id of toReport) {
     // Follow-ups first: a failure leaves reportBuiltAt null, so the next run retries both.
     while ((await followUps(db, id, now)) > 0);

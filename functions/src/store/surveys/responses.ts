@@ -68,14 +68,19 @@ export async function saveDraftByToken(db: Firestore, token: string, answers: An
   const version = await loadVersion(db, r.campaign.questionnaireId, r.campaign.questionnaireVersion);
   const errors = validateAnswers(version, answers, { draft: true });
   if (Object.keys(errors).length) throw invalidAnswers(errors);
-  await r.responseSnap.ref.update({ draft: compactAnswers(answers), draftSavedAt: now }, { lastUpdateTime: r.responseSnap.updateTime! });
+  // Only while still pending: a draft saved after the submission would otherwise linger.
+  await db.runTransaction(async (tx) => {
+    const again = await resolve(db, token, now, tx);
+    tx.update(again.responseSnap.ref, { draft: compactAnswers(answers), draftSavedAt: now });
+  });
   return { savedAt: now.toISOString() };
 }
 
 /**
  * Writes a submitted answer and its counters in the caller's transaction (after all reads).
- * The response is updated with a precondition on the version read, FIRST: of two concurrent
- * submissions the second fails before touching the counters.
+ * The response is written before the counters. Real Firestore serialises two concurrent
+ * submissions of one response (the transaction read it as pending); the npm emulator does not
+ * isolate transactions, so there two racing submissions could both count (NOTES.md).
  */
 function writeSubmission(
   tx: Transaction, db: Firestore, version: QuestionnaireVersion, response: SurveyResponse, responseSnap: DocumentSnapshot,
@@ -85,8 +90,8 @@ function writeSubmission(
   const cause = followUpCause(version, clean);
   const hasText = version.questions.some((q) => q.type === 'text' && typeof clean[q.id] === 'string');
   tx.update(responseSnap.ref, {
-    status: 'submitted', answers: clean, submittedAt: now, mode, recordedBy, needsFollowUp: cause !== null, hasText, draft: {},
-  }, { lastUpdateTime: responseSnap.updateTime! });
+    status: 'submitted', answers: clean, submittedAt: now, mode, recordedBy, needsFollowUp: cause !== null, followUp: cause ? 'due' : 'none', hasText, draft: {},
+  });
   const inc = answerIncrements(version, clean, { ...response, stratum: response.stratum });
   tx.set(statsRef(db, response.campaignId), toIncrements(inc as Record<string, unknown>), { merge: true });
   return { needsFollowUp: cause !== null };
