@@ -2,6 +2,7 @@ import { defaultQuestionnaire } from '../../src/domain/surveys/defaults';
 import { compactAnswers, editCreatesVersion, followUpCause, Question, QuestionList, validateAnswers } from '../../src/domain/surveys/questionnaire';
 import { answerIncrements, applyIncrements, countAt, type Increments } from '../../src/domain/surveys/stats';
 import { buildReport, groupFreeText } from '../../src/domain/surveys/report';
+import type { Answers } from '../../src/domain/surveys/questionnaire';
 
 const tobacco = defaultQuestionnaire('tobacco');
 const property = defaultQuestionnaire('property');
@@ -67,7 +68,7 @@ test('a locked version (used by a campaign) makes an edit create a new version; 
 test('the report from counters: satisfaction per topic, question and branch, comparison, grouped opinions', () => {
   const stats: Increments = {};
   const strata = { format: 'grocery', zone: 'rural', marketType: 'X', tier: 'C', branchId: 'br-county', stratum: 'grocery|rural|X' };
-  const answers = [
+  const answers: Answers[] = [
     { supply_sufficiency: 5, price_stability: 4, service_manager: 5, service_delivery: 4, needs_priority: 'price', overall: 5 },
     { supply_sufficiency: 2, price_stability: 4, service_manager: 3, service_delivery: 4, needs_priority: 'supply', overall: 3, supply_shortage: ['premium', 'mid'] },
   ];
