@@ -19,6 +19,7 @@ import { AuditEntry } from '../../functions/src/domain/org/audit';
 import { DeptKind, Role } from '../../functions/src/domain/vocabulary';
 import { readInbox } from '../../functions/src/store/inbox';
 import { listTickets } from '../../functions/src/store/ticket-queries';
+import { Campaign, SurveyResponse } from '../../functions/src/domain/surveys/campaign';
 
 interface IndexField { fieldPath: string; order?: 'ASCENDING' | 'DESCENDING'; arrayConfig?: 'CONTAINS' }
 interface Index { collectionGroup: string; queryScope: 'COLLECTION' | 'COLLECTION_GROUP'; fields: IndexField[] }
@@ -38,6 +39,8 @@ const SCHEMAS: Record<string, z.ZodType> = {
   [COL.departments]: Department,
   [COL.branches]: Branch,
   [COL.clients]: Client,
+  [COL.surveyCampaigns]: Campaign,
+  [COL.surveyResponses]: SurveyResponse,
 };
 
 /** Whether a (dotted) field path exists on an object schema, looking through optional/nullable/default. */
@@ -144,6 +147,12 @@ const BY_HAND: Recorded[] = [
   { collection: COL.tickets, filters: [{ field: 'state', op: 'in' }, { field: 'dueAt', op: '<=' }], orders: [] },
   // store/audit.ts listAuditLog filtered by action, newest first, older than a cursor.
   { collection: COL.auditLog, filters: [{ field: 'action', op: '==' }, { field: 'at', op: '<' }], orders: [{ field: 'at', dir: 'desc' }] },
+  // store/surveys: drafts due to open, open campaigns past their deadline, reminders due,
+  // complaints per client in the complainers rule's lookback window.
+  { collection: COL.surveyCampaigns, filters: [{ field: 'state', op: '==' }, { field: 'opensAt', op: '<=' }], orders: [] },
+  { collection: COL.surveyCampaigns, filters: [{ field: 'state', op: '==' }, { field: 'deadline', op: '<=' }], orders: [] },
+  { collection: COL.surveyResponses, filters: [{ field: 'status', op: '==' }, { field: 'remindersSent', op: '<' }], orders: [] },
+  { collection: COL.tickets, filters: [{ field: 'kind', op: '==' }, { field: 'receivedAt', op: '>=' }], orders: [] },
 ];
 
 test('every composite index the ticket lists and the inbox need is declared, and no other', async () => {

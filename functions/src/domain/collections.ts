@@ -18,6 +18,7 @@ export const COL = {
   // ── surveys and public feedback (domain/surveys) ──
   surveyQuestionnaires: 'surveyQuestionnaires', // + versions/{n}
   surveyCampaigns: 'surveyCampaigns', // + responses/{clientId}, stats/live
+  surveyResponses: 'responses', // subcollection of surveyCampaigns; id = client id
   surveyTokens: 'surveyTokens', // id = sha256(token)
   surveyReports: 'surveyReports', // id = campaign id
   publicFollow: 'publicFollow', // id = ticket number; follow code hashed

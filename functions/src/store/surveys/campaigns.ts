@@ -25,7 +25,7 @@ import { refuse } from './refuse';
 
 export const campaignRef = (db: Firestore, id: string) => db.collection(COL.surveyCampaigns).doc(id);
 export const statsRef = (db: Firestore, id: string) => campaignRef(db, id).collection('stats').doc('live');
-export const responsesOf = (db: Firestore, id: string) => campaignRef(db, id).collection('responses');
+export const responsesOf = (db: Firestore, id: string) => campaignRef(db, id).collection(COL.surveyResponses);
 
 export async function loadCampaign(db: Firestore, id: string): Promise<Campaign> {
   const snap = await campaignRef(db, id).get();
