@@ -22,7 +22,7 @@ const require = createRequire(new URL('../functions/package.json', import.meta.u
 const NOTIFICATION_COLLECTIONS = new Set(['notifications', 'mail', 'deferredMail', 'messages', 'deferredMessages']);
 const TICKET_COLLECTIONS = new Set(['tickets/events', 'tickets']);
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
@@ -35,13 +35,13 @@ function freePort() {
 }
 
 /** `projects/p/databases/d/documents/tickets/abc/events/000001` → `tickets/events`. */
-function collectionOf(name) {
+export function collectionOf(name) {
   const parts = name.split('/documents/')[1].split('/');
   return parts.filter((_, i) => i % 2 === 0).join('/');
 }
 
 /** Wraps the emulator's gRPC handlers (installed by Server.addService) to count reads and writes. */
-function instrumentGrpc(counts) {
+export function instrumentGrpc(counts) {
   const emulatorEntry = require.resolve('@firestore-emulator/server');
   const grpc = createRequire(emulatorEntry)('@grpc/grpc-js');
   const addService = grpc.Server.prototype.addService;

@@ -128,6 +128,30 @@ function stratifiedDraw(
   return keys.flatMap((k) => drawK(groups.get(k)!, alloc.get(k)!, rng));
 }
 
+/**
+ * The `k` clients with most complaints; among equals at the cut, drawn at random. Linear: clients
+ * are bucketed by their complaint count, whole buckets taken from the top, the last one drawn.
+ */
+function mostComplaints(clients: readonly SampleClient[], k: number, rng: RandomGenerator): SampleClient[] {
+  const buckets = new Map<number, SampleClient[]>();
+  for (const c of clients) {
+    const n = c.complaints ?? 0;
+    const b = buckets.get(n);
+    if (b) b.push(c);
+    else buckets.set(n, [c]);
+  }
+  const out: SampleClient[] = [];
+  for (const n of [...buckets.keys()].sort((a, b) => b - a)) {
+    const b = buckets.get(n)!;
+    if (out.length + b.length <= k) out.push(...b);
+    else {
+      out.push(...drawK(b, k - out.length, rng));
+      break;
+    }
+  }
+  return out;
+}
+
 function groupByStratum(clients: readonly SampleClient[]): Map<string, SampleClient[]> {
   const groups = new Map<string, SampleClient[]>();
   for (const c of clients) {
@@ -145,7 +169,9 @@ function groupByStratum(clients: readonly SampleClient[]): Map<string, SampleCli
  */
 export function drawSample(input: readonly SampleClient[], ruleInput: SamplingRuleInput, seed: number, expected: ExpectedStrata = {}): Sample {
   const rule = SamplingRule.parse(ruleInput);
-  const sorted = input.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Firestore lists documents in id order: sort only when the input is not sorted already.
+  const inOrder = input.every((c, i) => i === 0 || input[i - 1]!.id <= c.id);
+  const sorted = inOrder ? input : input.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const clients = sorted.filter((c, i) => i === 0 || c.id !== sorted[i - 1]!.id);
   const N = clients.length;
   const rng = xoroshiro128plus(Seed.parse(seed));
@@ -165,10 +191,7 @@ export function drawSample(input: readonly SampleClient[], ruleInput: SamplingRu
       break;
     case 'complainers': {
       target = shareOf(rule.share, N);
-      // Random order first, then a stable sort by complaints: ties are broken at random.
-      const shuffled = drawK(clients, N, rng);
-      const ranked = shuffled.map((c, i) => ({ c, i })).sort((a, b) => (b.c.complaints ?? 0) - (a.c.complaints ?? 0) || a.i - b.i);
-      focus = ranked.slice(0, shareOf(rule.focusShare, N)).map((r) => r.c);
+      focus = mostComplaints(clients, shareOf(rule.focusShare, N), rng);
       const focusIds = new Set(focus.map((c) => c.id));
       const rest = clients.filter((c) => !focusIds.has(c.id));
       const covered = new Set(focus.map((c) => stratumKey(c.strata)));

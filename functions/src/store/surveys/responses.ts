@@ -9,14 +9,14 @@ import { COL } from '../../domain/collections';
 import type { SurveyPageView } from '../../domain/surveys/api';
 import { Campaign, SurveyResponse, SurveyToken, tokenRefusal, type TokenRefusal } from '../../domain/surveys/campaign';
 import {
-  compactAnswers, followUpCause, validateAnswers, type Answers, type QuestionnaireVersion,
+  compactAnswers, followUpCause, QuestionnaireVersion, validateAnswers, type Answers,
 } from '../../domain/surveys/questionnaire';
 import { answerIncrements } from '../../domain/surveys/stats';
 import { hashToken } from '../../domain/surveys/tokens';
 import type { ResponseMode } from '../../domain/surveys/vocabulary';
 import { parseDoc } from '../../lib/firestore';
 import { campaignRef, statsRef, responsesOf, toIncrements } from './campaigns';
-import { loadVersion } from './questionnaires';
+import { loadVersion, versionRef } from './questionnaires';
 import { invalidAnswers, refuse } from './refuse';
 
 const REFUSAL_CODES: Record<TokenRefusal, 'not-found' | 'failed-precondition' | 'deadline-exceeded'> = {
@@ -97,14 +97,17 @@ function writeSubmission(
   return { needsFollowUp: cause !== null };
 }
 
-/** Submits once through the personal link; answers are checked against the campaign's questionnaire version. */
+/**
+ * Submits once through the personal link; answers are checked against the campaign's
+ * questionnaire version. One transaction reads the token, campaign, response and version
+ * (4 reads) and writes the response and the counters (2 writes); a refusal writes nothing.
+ */
 export async function submitByToken(db: Firestore, token: string, answers: Answers, now: Date): Promise<{ submittedAt: string }> {
-  const first = await resolve(db, token, now);
-  const version = await loadVersion(db, first.campaign.questionnaireId, first.campaign.questionnaireVersion);
-  const errors = validateAnswers(version, answers, { draft: false });
-  if (Object.keys(errors).length) throw invalidAnswers(errors);
   await db.runTransaction(async (tx) => {
     const r = await resolve(db, token, now, tx);
+    const version = parseDoc(QuestionnaireVersion, await tx.get(versionRef(db, r.campaign.questionnaireId, r.campaign.questionnaireVersion)));
+    const errors = validateAnswers(version, answers, { draft: false });
+    if (Object.keys(errors).length) throw invalidAnswers(errors);
     writeSubmission(tx, db, version, r.response, r.responseSnap, answers, 'link', null, now);
   });
   return { submittedAt: now.toISOString() };
