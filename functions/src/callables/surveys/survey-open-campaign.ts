@@ -4,7 +4,9 @@ import { canManageSurveys } from '../../domain/surveys/policy';
 import { clock } from '../../lib/clock';
 import { parseInput } from '../../lib/errors';
 import { db } from '../../lib/firestore';
-import { dispatchDue } from '../../store/surveys/distribution';
+import { dispatchCampaign } from '../../store/surveys/distribution';
+import { loadSurveyConfig } from '../../store/surveys/config';
+import { loadCalendar } from '../../store/config';
 import { loadCampaign, openCampaign } from '../../store/surveys/campaigns';
 import { refuse } from '../../store/surveys/refuse';
 import { surveyActor } from './guard';
@@ -17,6 +19,9 @@ export const surveyOpenCampaign = onCall(async (request) => {
   if (c.state !== 'draft') throw refuse('failed-precondition', 'survey.campaign_not_draft', { state: c.state });
   const now = clock().now();
   const opened = await openCampaign(db(), campaignId, now);
-  const sent = await dispatchDue(db(), now);
+  // In working time the first invitations go now; otherwise the dispatch schedule sends them at opening time.
+  if (!(await loadCalendar(db())).isWorkingTime(now)) return { ...opened, invited: 0, unreachable: 0 };
+  const [config, campaign] = await Promise.all([loadSurveyConfig(db()), loadCampaign(db(), campaignId)]);
+  const sent = await dispatchCampaign(db(), { id: campaignId, ...campaign }, config, now);
   return { ...opened, invited: sent.invited, unreachable: sent.unreachable };
 });
