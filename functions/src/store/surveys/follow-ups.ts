@@ -21,7 +21,7 @@ import { systemActorFor } from './system-actor';
 export const followUpTicketId = (campaignId: string, clientId: string) => `survey-${campaignId}-${clientId}`;
 
 /** The ticket text: the low ratings and the opinions, question by question (zh-CN). */
-export function followUpText(version: QuestionnaireVersion, response: SurveyResponse): { title: string; description: string } | null {
+export function followUpText(version: QuestionnaireVersion, response: SurveyResponse): string | null {
   const cause = followUpCause(version, response.answers);
   if (!cause) return null;
   const text = (id: string) => version.questions.find((q) => q.id === id)?.text['zh-CN'] ?? id;
@@ -29,7 +29,7 @@ export function followUpText(version: QuestionnaireVersion, response: SurveyResp
     ...cause.lowRatings.map((r) => `【评分 ${r.rating}/5】${text(r.questionId)}`),
     ...cause.opinions.map((o) => `【意见】${text(o.questionId)}：${o.text}`),
   ];
-  return { title: '', description: lines.join('\n').slice(0, 5000) };
+  return lines.join('\n').slice(0, 5000);
 }
 
 /** Opens the follow-up tickets still missing for a campaign; returns how many were opened now. */
@@ -55,7 +55,7 @@ export async function openFollowUps(db: Firestore, campaignId: string, now: Date
     const input = CreateTicketInput.parse({
       clientId: response.clientId, kind: 'suggestion', channel: 'survey',
       title: `满意度调查回访：${campaign.title['zh-CN']}`.slice(0, 200),
-      description: text.description,
+      description: text,
       reporter: { name: contact.name || response.clientName || response.clientId, phone: contact.phone.slice(0, 40), email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact.email) ? contact.email : '', consentToContact: contact.consent },
     });
     const ticketId = followUpTicketId(campaignId, response.clientId);
