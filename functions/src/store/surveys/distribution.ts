@@ -41,11 +41,13 @@ async function send(
       if (!snap.exists) return 'skipped';
       const r = parseDoc(SurveyResponse, snap);
       if (r.status === 'submitted') return 'skipped';
-      if (n === 0 ? r.invitedAt !== null : r.remindersSent >= n || r.channels.length === 0) return 'skipped';
+      if (n === 0 ? r.invitedAt !== null : r.remindersSent >= n || r.invitedAt === null) return 'skipped';
+      // Nobody to text or mail: recorded as done, so the client never blocks the next batch.
+      const done = n === 0 ? { invitedAt: now, channels: [] } : { remindersSent: n };
       const contact = readContact(clientSnap.data());
-      if (!reachable(contact)) {
+      if (!reachable(contact) || (n > 0 && r.channels.length === 0)) {
         // No consent or no contact: staff survey this client by phone or on paper.
-        tx.update(ref, { invitedAt: now, channels: [] });
+        tx.update(ref, done);
         return 'unreachable';
       }
       const token = newToken();
@@ -64,7 +66,7 @@ async function send(
         channels.push('email');
       }
       if (!channels.length) {
-        tx.update(ref, { invitedAt: now, channels: [] });
+        tx.update(ref, done);
         return 'unreachable';
       }
       tx.create(db.collection(COL.surveyTokens).doc(hashToken(token)), SurveyToken.parse({
