@@ -35,7 +35,7 @@ export function freePort() {
 }
 
 /** `projects/p/databases/d/documents/tickets/abc/events/000001` → `tickets/events`. */
-function collectionOf(name) {
+export function collectionOf(name) {
   const parts = name.split('/documents/')[1].split('/');
   return parts.filter((_, i) => i % 2 === 0).join('/');
 }

@@ -11,6 +11,10 @@ const BENCHES = {
   workingDays: () => import('./working-days.mjs'),
   lifecycle: () => import('./lifecycle.mjs'),
   fuzz: () => import('./fuzz.mjs'),
+  surveys: () => import('./surveys.mjs'),
+  workorders: () => import('./workorders.mjs'),
+  kpis: () => import('./kpis.mjs'),
+  clients: () => import('./clients.mjs'),
   load: () => import('./load.mjs'),
   webapi: () => import('./webapi.mjs'),
 };

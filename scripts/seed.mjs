@@ -17,6 +17,7 @@ import { initializeApp, deleteApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore, FieldValue } from 'firebase-admin/firestore';
 import * as demo from './demo-data.mjs';
+import { seedSurveys } from './demo-surveys.mjs';
 import { httpRequest, listFunctions, makeLogger, sleep } from './emulator-api.mjs';
 
 /** Signs a demo user in through the Auth emulator; returns an ID token. */
@@ -108,6 +109,7 @@ export async function seedDemo(o) {
 
     const result = { users: demo.staff.length, clients: Object.keys(demo.clients).length, tickets: [] };
     if (o.tickets === false) return result;
+    result.surveys = await seedSurveys({ db, log }).catch((e) => (log.warn(`survey demo: ${e.message}`), null));
 
     // Demo tickets through the real callables.
     const marker = db.collection('_dev').doc('demoSeed');

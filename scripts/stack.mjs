@@ -331,6 +331,7 @@ export async function startStack(options = {}) {
         `  firestore    ${firestoreHost}  (gRPC; FIRESTORE_EMULATOR_HOST=${firestoreHost})`,
         `  ready in ${(readyMs / 1000).toFixed(1)} s, seeded in ${(totalMs / 1000).toFixed(1)} s${
           seed ? ` (${tickets.filter((t) => t.id).length}/${tickets.length} demo tickets)` : ''}`,
+        ...(seedResult?.surveys?.token ? [`  demo survey  ${webUrl}/#/s/${seedResult.surveys.token}  (personal link, no login)`] : []),
         ...(seed ? ['', `Demo logins (password: ${DEMO_PASSWORD}):`, ...demoLogins().map((l) => `  ${l}`)] : []),
         '',
         'Run a scheduled function now: npm run schedule -- <name>   ·   Ctrl-C stops everything',

@@ -40,3 +40,26 @@ export { findTicketByNumber } from './callables/webapi/find-ticket-by-number';
 export { getChangeMarker } from './callables/webapi/get-change-marker';
 export { getConfig } from './callables/webapi/get-config';
 export { adminSaveConfig } from './callables/webapi/admin-save-config';
+
+// ── Surveys and public feedback (issue 11) ──
+export { surveySaveQuestionnaire } from './callables/surveys/survey-save-questionnaire';
+export { surveyListQuestionnaires } from './callables/surveys/survey-list-questionnaires';
+export { surveyGetQuestionnaire } from './callables/surveys/survey-get-questionnaire';
+export { surveyCreateCampaign } from './callables/surveys/survey-create-campaign';
+export { surveyPreviewCampaign } from './callables/surveys/survey-preview-campaign';
+export { surveyOpenCampaign } from './callables/surveys/survey-open-campaign';
+export { surveyCloseCampaign } from './callables/surveys/survey-close-campaign';
+export { surveyListCampaigns } from './callables/surveys/survey-list-campaigns';
+export { surveyProgress } from './callables/surveys/survey-progress';
+export { surveyReport } from './callables/surveys/survey-report';
+export { surveyExportReport } from './callables/surveys/survey-export-report';
+export { surveyListResponses } from './callables/surveys/survey-list-responses';
+export { surveyRecordResponse } from './callables/surveys/survey-record-response';
+export { surveyOpen } from './callables/surveys/survey-open';
+export { surveySaveDraft } from './callables/surveys/survey-save-draft';
+export { surveySubmit } from './callables/surveys/survey-submit';
+export { publicFileFeedback } from './callables/surveys/public-file-feedback';
+export { publicTicketStatus } from './callables/surveys/public-ticket-status';
+export { surveyOpenDue } from './schedules/survey-open-due';
+export { surveyDispatch } from './schedules/survey-dispatch';
+export { surveyCloseDue } from './schedules/survey-close-due';

@@ -22,6 +22,7 @@ import { readInbox } from '../../functions/src/store/inbox';
 import { listTicketRows } from '../../functions/src/store/tickets/list';
 import { clientTickets, searchClients, ticketByNumber } from '../../functions/src/store/tickets/pickers';
 import { BRANCHES, DEPARTMENTS } from '../support/fixtures';
+import { Campaign, SurveyResponse } from '../../functions/src/domain/surveys/campaign';
 
 interface IndexField { fieldPath: string; order?: 'ASCENDING' | 'DESCENDING'; arrayConfig?: 'CONTAINS' }
 interface Index { collectionGroup: string; queryScope: 'COLLECTION' | 'COLLECTION_GROUP'; fields: IndexField[] }
@@ -41,6 +42,8 @@ const SCHEMAS: Record<string, z.ZodType> = {
   [COL.departments]: Department,
   [COL.branches]: Branch,
   [COL.clients]: Client,
+  [COL.surveyCampaigns]: Campaign,
+  [COL.surveyResponses]: SurveyResponse,
 };
 
 /** Whether a (dotted) field path exists on an object schema, looking through optional/nullable/default. */
@@ -160,6 +163,12 @@ const BY_HAND: Recorded[] = [
   { collection: COL.tickets, filters: [{ field: 'state', op: '==' }, { field: 'receivedAt', op: '<=' }], orders: [] },
   // store/audit.ts listAuditLog filtered by action, newest first, older than a cursor.
   { collection: COL.auditLog, filters: [{ field: 'action', op: '==' }, { field: 'at', op: '<' }], orders: [{ field: 'at', dir: 'desc' }] },
+  // store/surveys: drafts due to open, open campaigns past their deadline, reminders due,
+  // complaints per client in the complainers rule's lookback window.
+  { collection: COL.surveyCampaigns, filters: [{ field: 'state', op: '==' }, { field: 'opensAt', op: '<=' }], orders: [] },
+  { collection: COL.surveyCampaigns, filters: [{ field: 'state', op: '==' }, { field: 'deadline', op: '<=' }], orders: [] },
+  { collection: COL.surveyResponses, filters: [{ field: 'status', op: '==' }, { field: 'remindersSent', op: '<' }], orders: [] },
+  { collection: COL.tickets, filters: [{ field: 'kind', op: '==' }, { field: 'receivedAt', op: '>=' }], orders: [] },
 ];
 
 /** The ticket list's shapes: each sort and order, a state filter, received days, a search, a cursor. */

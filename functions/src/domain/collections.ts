@@ -20,6 +20,15 @@ export const COL = {
   // web API (issue 8): per-user change markers the web polls; complainants' phones for search
   changeMarkers: 'changeMarkers',
   reporterPhones: 'reporterPhones',
+
+  // ── surveys and public feedback (domain/surveys) ──
+  surveyQuestionnaires: 'surveyQuestionnaires', // + versions/{n}
+  surveyCampaigns: 'surveyCampaigns', // + responses/{clientId}, stats/live
+  surveyResponses: 'responses', // subcollection of surveyCampaigns; id = client id
+  surveyTokens: 'surveyTokens', // id = sha256(token)
+  surveyReports: 'surveyReports', // id = campaign id
+  publicFollow: 'publicFollow', // id = ticket number; follow code hashed
+  publicLimits: 'publicLimits', // per phone / IP per day counters (hashed keys)
 } as const;
 
 export const REPORTER_DOC = 'reporter';

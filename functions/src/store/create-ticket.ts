@@ -30,14 +30,16 @@ export function ticketIdFor(uid: string, requestId: string): string {
  * (and a concurrent twin fails with ALREADY_EXISTS before writing anything — the gRPC emulator
  * does not isolate transactions; real Firestore commits atomically anyway). The same request id
  * with different content is refused. The caller must be allowed to see the client.
+ * `opts.ticketId` (system callers: survey follow-ups) names the ticket id itself.
  */
 export async function createTicket(
   db: Firestore,
   actor: Actor,
   input: CreateTicketInput,
   now: Date,
+  opts: { ticketId?: string } = {},
 ): Promise<{ ticketId: string; number: string }> {
-  const ref = db.collection(COL.tickets).doc(ticketIdFor(actor.uid, input.requestId));
+  const ref = db.collection(COL.tickets).doc(opts.ticketId ?? ticketIdFor(actor.uid, input.requestId));
   const clientRef = db.collection(COL.clients).doc(input.clientId);
   const day = shanghaiDay(now);
   const counterRef = db.collection(COL.counters).doc(`tickets-${day}`);
