@@ -15,6 +15,12 @@ export const COL = {
   config: 'config',
   counters: 'counters',
   auditLog: 'auditLog',
+  // ── work orders (domain/workorders) ──
+  workOrders: 'workOrders', // history in the `events` subcollection
+  callbackTasks: 'callbackTasks',
+  callbackSamples: 'callbackSamples',
+  statements: 'statements',
+  paymentReferences: 'paymentReferences', // one per cash receipt / bank reference: used once
 } as const;
 
 export const REPORTER_DOC = 'reporter';

@@ -18,11 +18,14 @@ export const AuditAction = z.enum([
   'deadline_changed',
   'ticket_closed',
   'personal_data_exported',
+  // work orders (domain/workorders)
+  'price_list_saved',
+  'statement_approved',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 export const AuditTarget = z.object({
-  type: z.enum(['staff', 'department', 'branch', 'ticket', 'export']),
+  type: z.enum(['staff', 'department', 'branch', 'ticket', 'export', 'config', 'statement']),
   id,
 });
 
