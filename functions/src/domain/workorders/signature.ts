@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** Bounds of one signature: a real one is 3–20 strokes of some dozens of points each. */
-export const SIGNATURE_LIMITS = { strokes: 50, points: 2000, bytes: 32 * 1024, canvas: 4000, minPoints: 2 } as const;
+export const SIGNATURE_LIMITS = { strokes: 50, points: 2000, bytes: 16 * 1024, canvas: 4000, minPoints: 2 } as const;
 
 /** The shape only, with generous hard caps; {@link checkSignature} applies the product's bounds with reason codes. */
 export const Signature = z.object({
