@@ -13,6 +13,7 @@ const dispatch = fft.wrap(dispatchWorkOrder);
 const act = fft.wrap(workOrderAction);
 const get = fft.wrap(getWorkOrder);
 const list = fft.wrap(listWorkOrders);
+jest.setTimeout(30_000);
 const clk = new ManualClock(at('2025-10-13 09:00'));
 
 type Result = { orderId: string; seq: number; state: string; replayed: boolean; allowedActions: string[] };
