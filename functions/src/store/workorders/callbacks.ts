@@ -73,25 +73,34 @@ async function createTasks(db: Firestore, id: string, sample: CallbackSample, we
   const dueAt = new Date(startOfShanghaiDate(week).getTime() + 14 * 86_400_000); // the end of the week after the sampled one
   let created = 0;
   for (let i = 0; i < sample.orderIds.length; i += BATCH) {
-    const chunk = sample.orderIds.slice(i, i + BATCH);
-    const taskRefs = chunk.map((o) => db.collection(COL.callbackTasks).doc(`${id}_${o}`));
-    const have = await db.getAll(...taskRefs);
-    const missing = chunk.filter((_, n) => !have[n]!.exists);
-    if (!missing.length) continue;
-    const orders = await db.getAll(...missing.map((o) => orderRef(db, o)));
-    const batch = db.batch();
-    orders.forEach((snap, n) => {
-      const order = parseDoc(WorkOrder, snap);
-      batch.create(db.collection(COL.callbackTasks).doc(`${id}_${missing[n]}`), CallbackTask.parse({
-        kind: 'weekly_sample', orderId: missing[n], orderNumber: order.number, ticketId: order.ticketId, branchId: sample.branchId,
-        clientId: order.clientId, clientName: order.clientName, sampleId: id, dueAt, state: 'open', result: null, createdAt: now,
-      }));
-    });
-    await batch.commit();
-    created += missing.length;
+    created += await createChunk(db, id, sample, sample.orderIds.slice(i, i + BATCH), dueAt, now);
   }
   await notifySample(db, id, sample, now);
   return created;
+}
+
+/** Creates the chunk's missing tasks; when a concurrent delivery created some first, looks again. */
+async function createChunk(db: Firestore, id: string, sample: CallbackSample, chunk: string[], dueAt: Date, now: Date, attempt = 1): Promise<number> {
+  const taskRefs = chunk.map((o) => db.collection(COL.callbackTasks).doc(`${id}_${o}`));
+  const have = await db.getAll(...taskRefs);
+  const missing = chunk.filter((_, n) => !have[n]!.exists);
+  if (!missing.length) return 0;
+  const orders = await db.getAll(...missing.map((o) => orderRef(db, o)));
+  const batch = db.batch();
+  orders.forEach((snap, n) => {
+    const order = parseDoc(WorkOrder, snap);
+    batch.create(db.collection(COL.callbackTasks).doc(`${id}_${missing[n]}`), CallbackTask.parse({
+      kind: 'weekly_sample', orderId: missing[n], orderNumber: order.number, ticketId: order.ticketId, branchId: sample.branchId,
+      clientId: order.clientId, clientName: order.clientName, sampleId: id, dueAt, state: 'open', result: null, createdAt: now,
+    }));
+  });
+  try {
+    await batch.commit();
+  } catch (e) {
+    if (isRace(e) && attempt < 3) return createChunk(db, id, sample, chunk, dueAt, now, attempt + 1);
+    throw e;
+  }
+  return missing.length;
 }
 
 async function notifySample(db: Firestore, id: string, sample: CallbackSample, now: Date): Promise<void> {
