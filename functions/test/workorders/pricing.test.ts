@@ -25,7 +25,8 @@ test('the price list refuses duplicate codes and unknown fields', () => {
 });
 
 test('the same item is recognised whatever the spacing, case and punctuation', () => {
-  expect(itemKey('c-1', ' 3楼 卫生间 ', '水龙头')).toBe(itemKey('c-1', '3楼卫生间', '水龙头').replace('3楼卫生间', '3楼 卫生间'));
+  expect(itemKey('c-1', ' 3楼 卫生间 ', '水龙头')).toBe(itemKey('c-1', '3楼卫生间', '水龙头'));
+  expect(itemKey('c-1', '3楼，卫生间', '水龙头（冷水）')).toBe(itemKey('c-1', '3楼卫生间', '水龙头冷水'));
   expect(itemKey('c-1', 'Room 3, WC', 'Tap')).toBe(itemKey('c-1', 'room 3 wc', 'TAP'));
   expect(itemKey('c-1', 'A', 'tap')).not.toBe(itemKey('c-2', 'A', 'tap'));
 });

@@ -51,9 +51,9 @@ export function isQuoteProblem(q: Quote | QuoteProblem): q is QuoteProblem {
   return 'reason' in q;
 }
 
-/** Same client + same place + same thing, whatever the spacing and case: the warranty's key. */
+/** Same client + same place + same thing, whatever the spacing, punctuation and case: the warranty's key. */
 export function itemKey(clientId: string, location: string, item: string): string {
-  const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s，,。.、;；:：\-_/]+/g, ' ').trim();
+  const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s，,。.、;；:：\-_/()（）]+/g, '');
   return `${clientId}|${norm(location)}|${norm(item)}`;
 }
 
