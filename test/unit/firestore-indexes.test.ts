@@ -18,6 +18,9 @@ import {
 import { AuditEntry } from '../../functions/src/domain/org/audit';
 import { DeptKind, Role } from '../../functions/src/domain/vocabulary';
 import { readInbox } from '../../functions/src/store/inbox';
+import { CallbackTask, WorkOrder } from '../../functions/src/domain/workorders/documents';
+import { listCallbackTasks } from '../../functions/src/store/workorders/callbacks';
+import { listOrders } from '../../functions/src/store/workorders/orders';
 import { listTickets } from '../../functions/src/store/ticket-queries';
 
 interface IndexField { fieldPath: string; order?: 'ASCENDING' | 'DESCENDING'; arrayConfig?: 'CONTAINS' }
@@ -38,6 +41,8 @@ const SCHEMAS: Record<string, z.ZodType> = {
   [COL.departments]: Department,
   [COL.branches]: Branch,
   [COL.clients]: Client,
+  [COL.workOrders]: WorkOrder,
+  [COL.callbackTasks]: CallbackTask,
 };
 
 /** Whether a (dotted) field path exists on an object schema, looking through optional/nullable/default. */
@@ -156,6 +161,11 @@ test('every composite index the ticket lists and the inbox need is declared, and
     }
   }
   for (const unreadOnly of [false, true]) await readInbox(db, 'u', unreadOnly, 20);
+  // Work orders: the technician's, the office's and a ticket's lists; the CS centre's callback tasks.
+  for (const field of ['technicianUid', 'branchId', 'ticketId'] as const) {
+    for (const openOnly of [false, true]) await listOrders(db, { field, value: 'v' }, openOnly, 20);
+  }
+  for (const state of ['open', 'done'] as const) await listCallbackTasks(db, 'b', state);
   expect(log.length).toBeGreaterThan(50); // the recorder saw the queries
 
   const missing = [...new Set(log.map(needed).filter((i): i is Index => i !== null && !covered(i)).map(describeIndex))];

@@ -166,7 +166,7 @@ export async function recordCallback(db: Firestore, actor: Actor, input: RecordC
 
 /** The office's callback tasks (open or done), oldest due first. */
 export async function listCallbackTasks(db: Firestore, branchId: string, state: 'open' | 'done', limit = 500): Promise<Array<{ id: string; task: CallbackTask }>> {
-  const snap = await db.collection(COL.callbackTasks).where('branchId', '==', branchId).where('state', '==', state).get();
-  return snap.docs.map((d) => ({ id: d.id, task: parseDoc(CallbackTask, d) }))
-    .sort((a, b) => a.task.dueAt.getTime() - b.task.dueAt.getTime()).slice(0, limit);
+  const snap = await db.collection(COL.callbackTasks).where('branchId', '==', branchId).where('state', '==', state)
+    .orderBy('dueAt').limit(limit).get();
+  return snap.docs.map((d) => ({ id: d.id, task: parseDoc(CallbackTask, d) }));
 }

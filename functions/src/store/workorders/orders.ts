@@ -2,8 +2,9 @@
  * Work orders in Firestore: the top-level `workOrders` collection (ticketId on each order),
  * chosen over a ticket subcollection because every list crosses tickets (the technician's
  * orders, an office's week for the callback sample, a month for the statement) and the offline
- * emulator runs no collection-group queries. All queries are equality-only (merge-joined by
- * single-field indexes), so the area needs no composite index.
+ * emulator runs no collection-group queries. Lists are ordered by `dispatchedAt` (composite
+ * indexes); the sample, statement, warranty and re-repair queries are equality-only (merged from
+ * single-field indexes) or a single-field range.
  *
  * Every step is one transaction that re-reads the order, checks the expected step number
  * (`expectedSeq`), decides with the domain (domain/workorders/machine.ts), creates the history
@@ -194,12 +195,17 @@ export async function loadHistory(db: Firestore, orderId: string): Promise<WorkO
 
 const OPEN: readonly WorkOrderState[] = ['dispatched', 'arrived', 'finished'];
 
-/** Orders by one equality filter (technician, office or ticket), newest first, optionally open only. */
+/**
+ * Orders by one equality filter (technician, office or ticket), newest first, optionally open
+ * only. The technician's and the office's lists are ordered and limited in Firestore (composite
+ * indexes in firestore.indexes.json); a ticket has a handful of orders, sorted here.
+ */
 export async function listOrders(
   db: Firestore, by: { field: 'technicianUid' | 'branchId' | 'ticketId'; value: string }, openOnly: boolean, limit: number,
 ): Promise<Array<{ id: string; order: WorkOrder }>> {
   let q = db.collection(COL.workOrders).where(by.field, '==', by.value);
   if (openOnly) q = q.where('state', 'in', [...OPEN]);
+  if (by.field !== 'ticketId') q = q.orderBy('dispatchedAt', 'desc').limit(limit);
   const snap = await q.get();
   return snap.docs
     .map((d) => ({ id: d.id, order: parseDoc(WorkOrder, d) }))
