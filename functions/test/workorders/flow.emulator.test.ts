@@ -127,4 +127,6 @@ test('dispatch refuses a technician of another department and a window that ends
     .toMatchObject({ code: 'invalid-argument', reason: 'workorders.bad_window' });
   expect(await refusalOf(dispatch({ data: { ...form, technicianUid: 'u-engineer' }, auth: auth('u-finance') } as never))).toMatchObject({ code: 'permission-denied' });
   expect((await db.collection('workOrders').where('ticketId', '==', ticketId).get()).size).toBe(0);
+  expect(await refusalOf(get({ data: { orderId: 'nope-1' }, auth: auth('u-intake') } as never)))
+    .toEqual({ code: 'not-found', reason: 'workorders.not_found', params: { what: 'work order', id: 'nope-1' } });
 });

@@ -13,7 +13,7 @@ export const getWorkOrder = onCall(async (request) => {
   const actor = await requireActor(db(), request);
   const { orderId } = parseInput(GetWorkOrderInput, request.data);
   const order = await loadOrder(db(), orderId);
-  if (!order) throw refusal('workorders.wrong_state', { state: '—', action: 'read' }, 'not-found');
+  if (!order) throw refusal('workorders.not_found', { what: 'work order', id: orderId }, 'not-found');
   authorizeWorkOrders(canReadOrder(actor, orderScope(order)));
   return { orderId, order: toWire(order), history: toWire(await loadHistory(db(), orderId)), allowedActions: allowedActions(actor, order) };
 });

@@ -27,6 +27,7 @@ export const WORKORDERS_REFUSALS = {
   'workorders.month_not_over': { 'zh-CN': '{month} 尚未结束（{end} 结束），不能出对账单', en: '{month} is not over (it ends {end}): no statement yet' },
   'workorders.statement_approved': { 'zh-CN': '{month} 对账单已由 {by} 审批，不能重新生成', en: 'The statement of {month} was approved by {by}: it cannot be regenerated' },
   'workorders.statement_missing': { 'zh-CN': '{month} 对账单尚未生成', en: 'The statement of {month} has not been generated' },
+  'workorders.not_found': { 'zh-CN': '{what} {id} 不存在', en: '{what} {id} does not exist' },
   'workorders.denied': { 'zh-CN': '无权限：{why}', en: 'Not allowed: {why}' },
 } as const satisfies Catalogue;
 

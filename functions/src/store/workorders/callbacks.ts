@@ -137,7 +137,7 @@ export async function recordCallback(db: Firestore, actor: Actor, input: RecordC
   try {
     return await db.runTransaction(async (tx) => {
       const taskSnap = await tx.get(taskRef);
-      if (!taskSnap.exists) throw refusal('workorders.callback_done', { at: '—' }, 'not-found');
+      if (!taskSnap.exists) throw refusal('workorders.not_found', { what: 'callback task', id: input.taskId }, 'not-found');
       const task = parseDoc(CallbackTask, taskSnap);
       authorizeWorkOrders(canRecordCallback(actor, task.branchId));
       if (task.state === 'done') throw refusal('workorders.callback_done', { at: task.result?.at.toISOString() ?? '—' });

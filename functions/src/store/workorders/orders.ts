@@ -93,7 +93,7 @@ export async function dispatchWorkOrder(
     try {
       return await db.runTransaction(async (tx) => {
         const ticketSnap = await tx.get(db.collection(COL.tickets).doc(input.ticketId));
-        if (!ticketSnap.exists) throw refusal('workorders.ticket_kind', { kind: '—' }, 'not-found');
+        if (!ticketSnap.exists) throw refusal('workorders.not_found', { what: 'ticket', id: input.ticketId }, 'not-found');
         const ticket = parseDoc(Ticket, ticketSnap);
         authorizeWorkOrders(how.authorize(actor, ticketScope(ticket)));
         if (!DISPATCH_TICKET_KINDS.has(ticket.kind)) throw refusal('workorders.ticket_kind', { kind: ticket.kind });
@@ -151,7 +151,7 @@ export async function stepWorkOrder(db: Firestore, actor: Actor, input: WorkOrde
   try {
     return await db.runTransaction(async (tx) => {
       const snap = await tx.get(orderRef(db, input.orderId));
-      if (!snap.exists) throw refusal('workorders.wrong_state', { state: '—', action: input.action }, 'not-found');
+      if (!snap.exists) throw refusal('workorders.not_found', { what: 'work order', id: input.orderId }, 'not-found');
       const order = parseDoc(WorkOrder, snap);
       authorizeWorkOrders(canActOnOrder(actor, orderScope(order), input.action));
       if (order.lastEventSeq === input.expectedSeq + 1 && order.lastEventType === EVENT_TYPE[input.action] && order.lastActorUid === actor.uid) {

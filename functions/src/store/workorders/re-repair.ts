@@ -32,7 +32,7 @@ export async function dispatchReRepair(
   db: Firestore, actor: Actor, input: DispatchReRepairInput, now: Date, timers: CallbackTimers = callbackTimers(),
 ): Promise<{ orderId: string; created: boolean; callbackDueAt: Date }> {
   const originalSnap = await orderRef(db, input.originalOrderId).get();
-  if (!originalSnap.exists) throw refusal('workorders.not_original', { number: input.originalOrderId }, 'not-found');
+  if (!originalSnap.exists) throw refusal('workorders.not_found', { what: 'work order', id: input.originalOrderId }, 'not-found');
   const original = parseDoc(WorkOrder, originalSnap);
   if (!original.finishedAt) throw refusal('workorders.not_original', { number: original.number });
   const [calendar, sla, cs] = await Promise.all([loadCalendar(db), loadSla(db), customerServiceOf(db, original.branchId)]);
