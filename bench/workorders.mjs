@@ -164,6 +164,7 @@ export async function run() {
     const N = 10_000;
     const template = parseDoc(WorkOrder, (await db.collection('workOrders').limit(1).get()).docs[0]);
     const seedStart = performance.now();
+    const batches = [];
     for (let i = 0; i < N; i += 500) {
       const batch = db.batch();
       for (let j = i; j < Math.min(N, i + 500); j++) {
@@ -172,8 +173,9 @@ export async function run() {
           finishedAt: at('2025-10-15 10:00'), acceptance: null, price: null, payment: null,
         });
       }
-      await batch.commit();
+      batches.push(batch);
     }
+    for (let i = 0; i < batches.length; i += 4) await Promise.all(batches.slice(i, i + 4).map((b) => b.commit()));
     const seededMs = performance.now() - seedStart;
     const ids = Array.from({ length: N }, (_, j) => `w${String(j).padStart(5, '0')}`);
     const t0 = performance.now();
