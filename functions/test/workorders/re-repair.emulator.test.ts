@@ -6,6 +6,8 @@ import { recordRepairCallback } from '../../src/callables/workorders/record-call
 import { stepWorkOrder, dispatchWorkOrder } from '../../src/store/workorders/orders';
 import { canDispatch } from '../../src/domain/workorders/policy';
 import { checkSpecialCallback, sweepSpecialCallbacks, useCallbackTimers, type CallbackTimer } from '../../src/store/workorders/re-repair';
+import { workOrderCallbackTask } from '../../src/tasks/work-order-callback-task';
+import { sweepWorkOrderCallbacks } from '../../src/schedules/sweep-work-order-callbacks';
 import { signature } from './helpers';
 import { actorOf, at, auth, eventTypes, refusalOf, seedWorkOrderOrg, ticket } from './setup';
 
@@ -13,6 +15,8 @@ const { db, fft, cleanup } = emulatorProject('wo-rerepair');
 const reRepair = fft.wrap(dispatchReRepair);
 const recordCallback = fft.wrap(recordRepairCallback);
 jest.setTimeout(30_000);
+const task = fft.wrap(workOrderCallbackTask as never) as unknown as (req: { data: unknown }) => Promise<void>;
+const sweep = sweepWorkOrderCallbacks as unknown as { run: (e: unknown) => Promise<void> };
 const clk = new ManualClock(at('2025-10-13 09:00'));
 
 const timers: CallbackTimer[] = [];
@@ -107,7 +111,14 @@ test('a special callback made in time is never escalated', async () => {
     appointmentTo: '2025-11-03T11:00:00+08:00', description: '返修', requestId: 'rerepair-0002',
   }, auth: auth('u-intake') } as never) as { orderId: string };
   expect(r.orderId).toBe(`${first.ticketId}-2`); // under the first order's ticket when no complaint ticket is named
+  // The timer's task fires (early in the Tasks emulator, or on time): nothing before the deadline.
+  const timer = timers.find((t) => t.orderId === r.orderId)!;
+  await task({ data: { orderId: r.orderId, dueAt: timer.dueAt } });
   await recordCallback({ data: { taskId: `rerepair_${r.orderId}`, reached: true, satisfied: false, comments: '还要再看' }, auth: auth('u-cs-head') } as never);
+  // After the deadline, the task and the sweeper find the callback done.
+  clk.set(at('2025-11-04 09:05'));
+  await task({ data: { orderId: r.orderId, dueAt: timer.dueAt } });
+  await sweep.run({ scheduleTime: clk.now().toISOString(), jobName: 'sweepWorkOrderCallbacks' });
   expect(await checkSpecialCallback(db, r.orderId, at('2025-11-04 09:01'), at('2025-11-04 09:00'))).toEqual({ outcome: 'done' });
   expect(await eventTypes(db, r.orderId)).toEqual(['dispatched', 'callback_recorded']);
 });
