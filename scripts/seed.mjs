@@ -106,9 +106,9 @@ export async function seedDemo(o) {
     log.info(`${Object.keys(demo.branches).length} branches, ${Object.keys(demo.departments).length} departments, ${
       demo.staff.length} staff users, ${Object.keys(demo.clients).length} clients`);
 
-    await (await import('./demo-workorders.mjs')).seedWorkOrders({ db, log }).catch((e) => log.warn(`demo work orders: ${e.message}`));
     const result = { users: demo.staff.length, clients: Object.keys(demo.clients).length, tickets: [] };
     if (o.tickets === false) return result;
+    await (await import('./demo-workorders.mjs')).seedWorkOrders({ db, log }).catch((e) => log.warn(`demo work orders: ${e.message}`));
 
     // Demo tickets through the real callables.
     const marker = db.collection('_dev').doc('demoSeed');
