@@ -111,6 +111,8 @@ export async function seedDemo(o) {
     if (o.tickets === false) return result;
     result.surveys = await seedSurveys({ db, log }).catch((e) => (log.warn(`survey demo: ${e.message}`), null));
 
+    await (await import('./demo-workorders.mjs')).seedWorkOrders({ db, log }).catch((e) => log.warn(`demo work orders: ${e.message}`));
+
     // Demo tickets through the real callables.
     const marker = db.collection('_dev').doc('demoSeed');
     if ((await marker.get()).exists) {

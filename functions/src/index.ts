@@ -63,3 +63,19 @@ export { publicTicketStatus } from './callables/surveys/public-ticket-status';
 export { surveyOpenDue } from './schedules/survey-open-due';
 export { surveyDispatch } from './schedules/survey-dispatch';
 export { surveyCloseDue } from './schedules/survey-close-due';
+
+// ── work orders: repairs, re-repairs, weekly callback sample, paid services (domain/workorders) ──
+export { dispatchWorkOrder } from './callables/workorders/dispatch-work-order';
+export { dispatchReRepair } from './callables/workorders/dispatch-re-repair';
+export { workOrderAction } from './callables/workorders/work-order-action';
+export { getWorkOrder } from './callables/workorders/get-work-order';
+export { listWorkOrders } from './callables/workorders/list-work-orders';
+export { recordRepairCallback } from './callables/workorders/record-callback';
+export { listRepairCallbackTasks } from './callables/workorders/list-callback-tasks';
+export { getPriceList, adminSavePriceList } from './callables/workorders/price-list';
+export {
+  generatePaidServiceStatement, getPaidServiceStatement, approvePaidServiceStatement, exportPaidServiceStatement,
+} from './callables/workorders/statements';
+export { drawRepairCallbackSample } from './schedules/draw-repair-callback-sample';
+export { sweepWorkOrderCallbacks } from './schedules/sweep-work-order-callbacks';
+export { workOrderCallbackTask } from './tasks/work-order-callback-task';

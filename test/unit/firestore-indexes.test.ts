@@ -23,6 +23,9 @@ import { listTicketRows } from '../../functions/src/store/tickets/list';
 import { clientTickets, searchClients, ticketByNumber } from '../../functions/src/store/tickets/pickers';
 import { BRANCHES, DEPARTMENTS } from '../support/fixtures';
 import { Campaign, SurveyResponse } from '../../functions/src/domain/surveys/campaign';
+import { CallbackTask, WorkOrder } from '../../functions/src/domain/workorders/documents';
+import { listCallbackTasks } from '../../functions/src/store/workorders/callbacks';
+import { listOrders } from '../../functions/src/store/workorders/orders';
 
 interface IndexField { fieldPath: string; order?: 'ASCENDING' | 'DESCENDING'; arrayConfig?: 'CONTAINS' }
 interface Index { collectionGroup: string; queryScope: 'COLLECTION' | 'COLLECTION_GROUP'; fields: IndexField[] }
@@ -44,6 +47,8 @@ const SCHEMAS: Record<string, z.ZodType> = {
   [COL.clients]: Client,
   [COL.surveyCampaigns]: Campaign,
   [COL.surveyResponses]: SurveyResponse,
+  [COL.workOrders]: WorkOrder,
+  [COL.callbackTasks]: CallbackTask,
 };
 
 /** Whether a (dotted) field path exists on an object schema, looking through optional/nullable/default. */
@@ -214,6 +219,11 @@ test('every composite index the ticket lists and the inbox need is declared, and
   await searchClients(db, someone, LIST_CONTEXT.org, '万家', 10);
   await searchClients(db, someone, LIST_CONTEXT.org, '13800000001', 10);
   await ticketByNumber(db, someone, 'HX-20251117-0001');
+  // Work orders: the technician's, the office's and a ticket's lists; the CS centre's callback tasks.
+  for (const field of ['technicianUid', 'branchId', 'ticketId'] as const) {
+    for (const openOnly of [false, true]) await listOrders(db, { field, value: 'v' }, openOnly, 20);
+  }
+  for (const state of ['open', 'done'] as const) await listCallbackTasks(db, 'b', state);
   expect(log.length).toBeGreaterThan(50); // the recorder saw the queries
 
   const missing = [...new Set(log.map(needed).filter((i): i is Index => i !== null && !covered(i)).map(describeIndex))];

@@ -76,12 +76,17 @@ test('every allow has a condition and a comment, and reads only what the policy 
     expect(a.condition).not.toBe('true');
   }
   const readable = [...new Set(allows.filter((a) => a.condition !== 'false').map((a) => a.path.replace('/databases/{database}/documents', '')))].sort();
-  expect(readable).toEqual(['/changeMarkers/{uid}', '/clients/{clientId}', '/notifications/{notificationId}', '/tickets/{ticketId}', '/tickets/{ticketId}/events/{eventId}', '/tickets/{ticketId}/private/{docId}']);
+  expect(readable).toEqual([
+    '/callbackTasks/{taskId}', '/changeMarkers/{uid}', '/clients/{clientId}', '/notifications/{notificationId}', '/statements/{statementId}',
+    '/tickets/{ticketId}', '/tickets/{ticketId}/events/{eventId}', '/tickets/{ticketId}/private/{docId}',
+    '/workOrders/{orderId}', '/workOrders/{orderId}/events/{eventId}',
+  ]);
 });
 
 test('history events and private subdocuments are read-only; private only for quality and leadership', () => {
   const events = allows.filter((a) => a.path.endsWith('/events/{eventId}'));
-  expect(events.flatMap((a) => a.ops).sort()).toEqual(['get', 'list']);
+  expect(events).toHaveLength(2); // tickets' and work orders' histories
+  for (const e of events) expect(e.ops.sort()).toEqual(['get', 'list']);
   const priv = allows.filter((a) => a.path.endsWith('/private/{docId}'));
   expect(priv.flatMap((a) => a.ops)).toEqual(['get']);
   expect(priv[0]!.condition).toMatch(/'leadership'/);

@@ -29,6 +29,13 @@ export const COL = {
   surveyReports: 'surveyReports', // id = campaign id
   publicFollow: 'publicFollow', // id = ticket number; follow code hashed
   publicLimits: 'publicLimits', // per phone / IP per day counters (hashed keys)
+
+  // ── work orders (domain/workorders) ──
+  workOrders: 'workOrders', // history in the `events` subcollection
+  callbackTasks: 'callbackTasks',
+  callbackSamples: 'callbackSamples',
+  statements: 'statements',
+  paymentReferences: 'paymentReferences', // one per cash receipt / bank reference: used once
 } as const;
 
 export const REPORTER_DOC = 'reporter';

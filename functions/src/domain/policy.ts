@@ -24,9 +24,16 @@ export type PolicyCode =
   | 'policy.export_personal_data'
   | 'policy.client_own_only'
   | 'policy.client_other_branch'
-  | 'policy.transition_not_for';
+  | 'policy.transition_not_for'
+  /** An area's own rule (work orders, clients, KPIs…): the English reason travels as a param. */
+  | 'policy.not_permitted';
 
 export type Decision = { allowed: true } | { allowed: false; reason: string; code: PolicyCode; params: RefusalParams };
+
+/** A refusal by an area's policy that has no code of its own yet. */
+export function denyBecause(reason: string): Decision {
+  return { allowed: false, reason, code: 'policy.not_permitted', params: { reason } };
+}
 
 const allow: Decision = { allowed: true };
 const deny = (code: PolicyCode, reason: string, params: RefusalParams = {}): Decision => ({ allowed: false, reason, code, params });

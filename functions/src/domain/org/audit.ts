@@ -28,11 +28,14 @@ export const AuditAction = z.enum([
   'ticket_cancelled',
   'ticket_reopened',
   'config_saved',
+  // work orders (domain/workorders)
+  'price_list_saved',
+  'statement_approved',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 export const AuditTarget = z.object({
-  type: z.enum(['staff', 'department', 'branch', 'ticket', 'export', 'config']),
+  type: z.enum(['staff', 'department', 'branch', 'ticket', 'export', 'config', 'statement']),
   id,
 });
 
@@ -81,4 +84,6 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, Label>> = {
   ticket_cancelled: { 'zh-CN': '撤销工单', en: 'Ticket cancelled' },
   ticket_reopened: { 'zh-CN': '重新处理', en: 'Ticket reopened' },
   config_saved: { 'zh-CN': '修改配置', en: 'Configuration changed' },
+  price_list_saved: { 'zh-CN': '保存有偿服务收费标准', en: 'Price list saved' },
+  statement_approved: { 'zh-CN': '审批有偿服务月结单', en: 'Paid-service statement approved' },
 };
