@@ -89,9 +89,11 @@ export async function createClient(db: Firestore, actor: Actor, input: CreateCli
     ...fields, code, branchId, scale, tier, computedTier: tier, combinedCode: combinedCode(input.marketType, input.format, scale),
     active: true, tierOverride: null, version: 1, updatedAt: now,
   });
+  // Codes of clients written before the archive may sit under other ids: checked first; two
+  // creations of one code meet on the id derived from it (the history entry is created first).
+  const same = await db.collection(COL.clients).where('code', '==', code).limit(1).get();
+  if (!same.empty) throw refuse('already-exists', 'clients.code_taken', { code });
   await db.runTransaction(async (tx) => {
-    const same = await tx.get(db.collection(COL.clients).where('code', '==', code).limit(1));
-    if (!same.empty) throw refuse('already-exists', 'clients.code_taken', { code });
     appendHistory(tx, db, id, 1, { type: 'created', at: now, actorUid: actor.uid, actorName: actor.displayName, changes: diff(null, record), reason: '', quarter: null });
     writeClient(tx, db, id, record);
   });

@@ -82,7 +82,7 @@ export async function readClientDetail(db: Firestore, actor: Actor, clientId: st
     db.collection(CLIENTS_COL.monthlyScores).where('clientId', '==', clientId).get(),
   ]);
   const items: TimelineItem[] = [];
-  for (const d of history.docs) {
+  for (const d of [...history.docs].reverse()) { // newest first among entries of the same instant
     const h = parseData(ClientHistoryEntry, d.data(), d.ref.path);
     const changes = Object.fromEntries(Object.entries(h.changes).map(([k, v]) =>
       [k, !showContacts && (CONTACT_FIELDS as readonly string[]).includes(k) ? { from: '***', to: '***' } : v]));
