@@ -65,9 +65,10 @@ function rankFormat(format: string, list: readonly PurchaseTotal[], out: Ranked[
     const t = list[i]!;
     scores[i] = ((qtySum > 0 ? t.qty / qtySum : 0) + (amountSum > 0 ? t.amount / amountSum : 0)) / 2;
   }
-  // Descending score; client id breaks ties only to make the listing order stable.
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => scores[b]! - scores[a]! || (list[a]!.clientId < list[b]!.clientId ? -1 : 1));
+  // Descending score; input order breaks ties only to make the listing order stable.
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => scores[b]! - scores[a]! || a - b);
   const quota = Math.floor(n / 5);
   for (let start = 0; start < n;) {
     let end = start + 1;
