@@ -48,5 +48,6 @@ export { visitCoverage } from './callables/clients/visit-coverage';
 export { listSpotChecks } from './callables/clients/list-spot-checks';
 export { recordSpotCheck } from './callables/clients/record-spot-check';
 export { spotCheckRollup } from './callables/clients/spot-check-rollup';
+export { publishSpotCheckResults } from './callables/clients/publish-spot-check-results';
 export { reclassifyClients } from './schedules/reclassify-clients';
 export { clientMonthly } from './schedules/client-monthly';

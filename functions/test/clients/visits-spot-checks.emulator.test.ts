@@ -8,6 +8,7 @@ import { saveMonthlyScore } from '../../src/callables/clients/save-monthly-score
 import { listSpotChecks } from '../../src/callables/clients/list-spot-checks';
 import { recordSpotCheck } from '../../src/callables/clients/record-spot-check';
 import { spotCheckRollup } from '../../src/callables/clients/spot-check-rollup';
+import { publishSpotCheckResults } from '../../src/callables/clients/publish-spot-check-results';
 import { clientMonthly } from '../../src/schedules/client-monthly';
 import { drawMonthlySpotChecks } from '../../src/store/clients/spot-checks';
 import { caller, refusal, seedClientOrg } from './fixtures';
@@ -122,6 +123,11 @@ describe('spot checks', () => {
     expect(rollup.staff).toEqual([{ staffUid: 'u-onsite-county', checked: 2, reached: 2, findings: 1, byLevel: { department: 2 }, meanSatisfaction: 3 }]);
     expect((await call<{ staff: unknown[] }>(spotCheckRollup, 'u-onsite-county', { month: '2026-12' })).staff).toHaveLength(1); // own results
     expect((await call<{ staff: unknown[] }>(spotCheckRollup, 'u-onsite-2', { month: '2026-12', branchId: 'br-county' })).staff).toHaveLength(0);
+    expect(await call(publishSpotCheckResults, 'u-county-quality', { month: '2026-12' })).toEqual({ published: 1 });
+    expect(await call(publishSpotCheckResults, 'u-county-quality', { month: '2026-12' })).toEqual({ published: 0 });
+    const told = await db.collection('notifications').where('type', '==', 'spot_check_results').get();
+    expect(told.docs.map((d) => [d.get('uid'), d.get('body')])).toEqual([['u-onsite-county', '抽查 2 户，联系上 2 户，平均满意度 3，发现问题 1 项']]);
+    expect((await refusal(call(publishSpotCheckResults, 'u-onsite-county', { month: '2026-12' }))).code).toBe('permission-denied');
   });
 
   test('samples are listed to checkers of the branch and oversight only', async () => {

@@ -15,6 +15,7 @@ import { canCreateTicket } from '../../domain/policy';
 import { notFound } from '../../lib/errors';
 import { parseData, parseDoc } from '../../lib/firestore';
 import { createTicket } from '../create-ticket';
+import { writeNotification } from '../tickets';
 import { authorizeClients, refuse } from './errors';
 
 export const sampleId = (month: string, level: SpotLevel, branchId: string) => `${month}_${level}_${branchId}`;
@@ -135,4 +136,31 @@ export async function spotCheckRollup(db: Firestore, actor: Actor, month: string
       ...l, meanSatisfaction: l.reached ? Math.round((satisfactionSum / l.reached) * 100) / 100 : null,
     })),
   };
+}
+
+/**
+ * Publishes the month's results to each staff member checked (one notification each, id per
+ * month and person: publishing twice tells nobody twice). Done by those who check the branch.
+ */
+export async function publishSpotCheckResults(db: Firestore, actor: Actor, month: string, branchId: string | undefined, now: Date) {
+  const branch = branchId ?? actor.branchId;
+  authorizeClients(canRecordSpotCheck(actor, 'department', branch));
+  const { staff } = await spotCheckRollup(db, actor, month, branch);
+  let published = 0;
+  for (const line of staff) {
+    try {
+      await db.runTransaction(async (tx) => {
+        writeNotification(tx, db, `spot-results-${month}-${line.staffUid}`, {
+          uid: line.staffUid, ticketId: `spot-results-${month}`, eventSeq: 1, type: 'spot_check_results',
+          title: `${month} 服务质量督察结果`,
+          body: `抽查 ${line.checked} 户，联系上 ${line.reached} 户，平均满意度 ${line.meanSatisfaction ?? '—'}，发现问题 ${line.findings} 项`,
+          read: false, createdAt: now, deliverAt: null,
+        }, null);
+      });
+      published++;
+    } catch (e) {
+      if ((e as { code?: number }).code !== 6) throw e;
+    }
+  }
+  return { published };
 }
