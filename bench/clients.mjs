@@ -3,8 +3,12 @@
  * - classification.clients100kMs: rank 100 000 clients in 8 formats (domain module), median of 5 — goal < 1 000 ms;
  * - sampling.spotCheck100kMs: draw a month's three-level spot-check sample over 100 000 clients and
  *   2 000 account managers in 10 branches (9 county), median of 5 — goal < 500 ms;
- * - import.rowsPerSec: a 20 000-row purchase CSV (BENCH_IMPORT_ROWS to change it) through the real import path (read + check the file,
- *   store the chunks, run the import task to the end) on the npm gRPC Firestore emulator, in-process.
+ * - import.rowsPerSec: a purchase CSV through the real import path (read + check the file, store the
+ *   chunks, run the import task to the end) on the npm gRPC Firestore emulator, in-process.
+ *   The issue asks for 20 000 rows; the default here is 4 000 (`import.rows`), because that emulator
+ *   copies a collection's whole document map on every new document (immer `produce` in
+ *   FirestoreStateCollection.getDocument): inserts cost O(collection size), 20 000 rows take tens of
+ *   minutes and a 450-write commit passes gRPC's 60 s deadline. BENCH_IMPORT_ROWS=20000 to try.
  */
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -76,7 +80,7 @@ async function importRowsPerSec() {
     const db = getFirestore(app);
     const log = process.env.BENCH_DEBUG ? (...a) => console.error('[clients bench]', ...a) : () => {};
     await db.doc('departments/dept-business').set({ name: '营销部', kind: 'business', branchId: 'br-city', headUid: 'u-head' });
-    const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 20_000);
+    const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 4_000);
     const CLIENTS = Math.ceil(ROWS / 4);
     for (let start = 0; start < CLIENTS; start += 500) {
       const batch = db.batch();
@@ -104,7 +108,7 @@ async function importRowsPerSec() {
     const seconds = (performance.now() - t0) / 1000;
     const written = (await db.collection('purchases').count().get()).data().count;
     if (written !== rows) throw new Error(`imported ${written} of ${rows} rows`);
-    return Math.round(rows / seconds);
+    return { rows, rowsPerSec: Math.round(rows / seconds) };
   } finally {
     useImportQueue(null);
     await deleteApp(app);
@@ -118,7 +122,10 @@ export async function run() {
   return [
     { name: 'classification.clients100kMs', value: classificationMs(), unit: 'ms' },
     { name: 'sampling.spotCheck100kMs', value: samplingMs(), unit: 'ms' },
-    { name: 'import.rowsPerSec', value: await importRowsPerSec(), unit: 'rows/s' },
+    ...await importRowsPerSec().then((r) => [
+      { name: 'import.rowsPerSec', value: r.rowsPerSec, unit: 'rows/s' },
+      { name: 'import.rows', value: r.rows, unit: 'rows' },
+    ]),
   ];
 }
 
