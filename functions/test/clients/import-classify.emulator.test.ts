@@ -84,7 +84,12 @@ describe('purchase import', () => {
     expect(queued).toEqual([r.jobId]);
     await expect(runImportJob(db, r.jobId, () => clock.now(), { crashAfterChunks: 1 })).rejects.toThrow(/simulated crash/);
     const mid = await call<{ state: string; rowsDone: number; progress: number }>(getClientImport, 'u-business-head', { jobId: r.jobId });
-    expect(mid).toMatchObject({ state: 'running', rowsDone: 450 });
+    expect(mid).toMatchObject({ state: 'running', rowsDone: 450, resumed: false });
+    clock.advance(10 * 60_000); // nobody has touched it for 10 minutes: looking at it resumes it
+    expect(await call(getClientImport, 'u-business-head', { jobId: r.jobId })).toMatchObject({ resumed: true });
+    expect(queued).toEqual([r.jobId, r.jobId]);
+    expect((await refusal(call(getClientImport, 'u-county', { jobId: r.jobId }))).code).toBe('permission-denied');
+    expect(queued).toHaveLength(2);
     expect((await db.doc('purchaseMonths/2026-07').get()).get('importingJobId')).toBe(r.jobId);
     const busy = await refusal(call(previewClassification, 'u-business-head', { quarter: '2026-Q3' }));
     expect(busy).toMatchObject({ code: 'failed-precondition', details: { reason: 'clients.month_importing' } });
@@ -100,7 +105,7 @@ describe('purchase import', () => {
     const before = (await db.doc('purchases/p7_2026-08').get()).updateTime!;
     const r = await call<{ alreadyImported: boolean }>(startClientImport, 'u-business-head', { kind: 'purchases', fileName: 'q3.csv', contentBase64: b64(quarterCsv()), dryRun: false });
     expect(r.alreadyImported).toBe(true);
-    expect(queued).toHaveLength(1);
+    expect(queued).toHaveLength(2);
     expect((await db.doc('purchases/p7_2026-08').get()).updateTime!.isEqual(before)).toBe(true);
   });
 });

@@ -13,8 +13,7 @@ import { db } from '../../lib/firestore';
 export const getClientImport = onCall(async (request) => {
   const actor = await requireActor(db(), request);
   const input = parseInput(GetImportInput, request.data);
-  const job = await readImportJob(db(), input.jobId, clock().now());
+  const job = await readImportJob(db(), input.jobId, clock().now(), (branchId) => authorizeClients(canManageClients(actor, branchId)));
   if (!job) throw notFound('importJob', input.jobId);
-  authorizeClients(canManageClients(actor, job.branchId));
   return job;
 });

@@ -227,10 +227,11 @@ async function importClientChunk(
 }
 
 /** A job's progress; a stalled unfinished job is enqueued again (resume). */
-export async function readImportJob(db: Firestore, jobId: string, now: Date) {
+export async function readImportJob(db: Firestore, jobId: string, now: Date, authorize: (branchId: string) => void) {
   const snap = await db.collection(CLIENTS_COL.importJobs).doc(jobId).get();
   if (!snap.exists) return null;
   const job = parseDoc(ImportJob, snap);
+  authorize(job.branchId); // before anything is re-enqueued
   const stalled = job.state !== 'done' && now.getTime() - job.updatedAt.getTime() > STALLED_MS;
   if (stalled) await importQueue()(jobId);
   return {
