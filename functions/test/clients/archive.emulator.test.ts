@@ -9,6 +9,7 @@ import { getClient } from '../../src/callables/clients/get-client';
 import { findClients } from '../../src/callables/clients/find-clients';
 import { exportClients } from '../../src/callables/clients/export-clients';
 import { createTicket } from '../../src/callables/create-ticket';
+import { overrideClientTier } from '../../src/callables/clients/override-client-tier';
 import { listClients } from '../../src/callables/list-clients';
 import { caller, refusal, seedClientOrg } from './fixtures';
 
@@ -79,6 +80,17 @@ describe('archive', () => {
     expect((await db.doc(`clients/${shopId}`).get()).get('address')).toBe('解放路 7 号');
   });
 
+  test('a manual tier is history with its reason; only a business head of the client\'s branch sets it', async () => {
+    await call(overrideClientTier, 'u-business-head', { clientId: shopId, tier: 'A', reason: '重点培育' });
+    const doc = (await db.doc(`clients/${shopId}`).get()).data()!;
+    expect(doc).toMatchObject({ tier: 'A', computedTier: 'B', tierOverride: { tier: 'A', reason: '重点培育' } });
+    await db.doc('staff/u-county-head').set({ displayName: 'County Head', email: 'ch@example.com', role: 'head', deptId: 'dept-county-business', branchId: 'br-county', locale: 'zh-CN', disabled: false });
+    const other = await refusal(fft.wrap(overrideClientTier as never)({ data: { clientId: shopId, tier: 'C', reason: 'x' }, auth: { uid: 'u-county-head', token: { uid: 'u-county-head', role: 'head', dept: 'dept-county-business', branch: 'br-county' } } } as never) as Promise<unknown>);
+    expect(other.code).toBe('permission-denied');
+    await call(overrideClientTier, 'u-business-head', { clientId: shopId, tier: null, reason: '恢复' });
+    expect((await db.doc(`clients/${shopId}`).get()).data()).toMatchObject({ tier: 'B', tierOverride: null });
+  });
+
   test('deactivate is history too; a deactivated client is not listed by default', async () => {
     await call(deactivateClient, 'u-business-head', { clientId: personId, reason: '停业' });
     expect((await refusal(call(deactivateClient, 'u-business-head', { clientId: personId, reason: '再次' }))).details?.reason).toBe('clients.already_inactive');
@@ -120,7 +132,7 @@ describe('archive', () => {
     expect(ticket.title).not.toContain('态度');
     const quality = await call<{ timeline: Array<{ type: string; title: string }> }>(getClient, 'u-quality-1', { clientId: shopId });
     expect(quality.timeline.find((t) => t.type === 'ticket')!.title).toBe('送货员态度差');
-    expect(quality.timeline.filter((t) => t.type === 'history').map((t) => t.title)).toEqual(['updated', 'created']);
+    expect(quality.timeline.filter((t) => t.type === 'history').map((t) => t.title)).toEqual(['tier_override', 'tier_override', 'updated', 'created']);
   });
 
   test('export: XLSX with Chinese headers; person contacts only for those allowed', async () => {

@@ -44,7 +44,7 @@ export const clientArchiveFields = {
   contacts: z.array(Contact).max(10).default([]),
   emergencyContact: Contact.nullable().default(null),
   routeId: z.string().max(60).default(''),
-  combinedCode: z.string().max(10).default(''),
+  combinedCode: z.string().max(60).default(''), // legacy clients may carry word format ids ('supermarket')
   fees: z.array(Fee).max(20).default([]),
   notes: z.string().max(2000).default(''),
   active: z.boolean().default(true),

@@ -152,6 +152,7 @@ export async function overrideTier(
   return db.runTransaction(async (tx) => {
     const before = await readClient(db, clientId, (ref) => tx.get(ref));
     if (!before) throw notFound('client', clientId);
+    authorizeClients(canManageClients(actor, before.branchId)); // with canClassify: a business head of the client's branch, or admin
     const computed = before.computedTier ?? tierOf(before.scale, r);
     const nextTier = tier ?? computed;
     const after: ClientRecord = {
