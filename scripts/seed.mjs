@@ -18,6 +18,8 @@ import { getAuth } from 'firebase-admin/auth';
 import { getFirestore, FieldValue } from 'firebase-admin/firestore';
 import * as demo from './demo-data.mjs';
 import { seedSurveys } from './demo-surveys.mjs';
+
+import { seedClientsDemo } from './demo-clients.mjs';
 import { httpRequest, listFunctions, makeLogger, sleep } from './emulator-api.mjs';
 
 /** Signs a demo user in through the Auth emulator; returns an ID token. */
@@ -106,6 +108,7 @@ export async function seedDemo(o) {
     }));
     log.info(`${Object.keys(demo.branches).length} branches, ${Object.keys(demo.departments).length} departments, ${
       demo.staff.length} staff users, ${Object.keys(demo.clients).length} clients`);
+    await seedClientsDemo(db, log); // clients area: formats, purchases, classification, visits, spot checks
 
     const result = { users: demo.staff.length, clients: Object.keys(demo.clients).length, tickets: [] };
     if (o.tickets === false) return result;

@@ -44,3 +44,22 @@ export const REPORTER_DOC = 'reporter';
 export function eventId(seq: number): string {
   return String(seq).padStart(6, '0');
 }
+
+// ── Clients area (archive, import, classification, visits, spot checks) ──
+export const CLIENTS_COL = {
+  clientHistory: 'history', // subcollection of clients: append-only archive history
+  clientPrivate: 'private', // subcollection of clients; doc `contacts` for clients who are persons
+  purchases: 'purchases', // {clientId}_{YYYY-MM}
+  purchaseMonths: 'purchaseMonths', // {YYYY-MM}: months an import is writing
+  importJobs: 'importJobs', // + subcollection `chunks`
+  importChunks: 'chunks',
+  classificationRuns: 'classificationRuns', // {YYYY-Qn}
+  monthlyScores: 'monthlyScores', // {clientId}_{YYYY-MM}
+  visitPlans: 'visitPlans', // {managerUid}_{YYYY-MM}
+  visits: 'visits',
+  visitMisses: 'visitMisses', // {YYYY-MM}_{branchId}
+  spotCheckSamples: 'spotCheckSamples', // {YYYY-MM}_{level}_{branchId}
+  spotCheckRecords: 'spotCheckRecords', // {sampleId}_{clientId}
+  surveyResponses: 'surveyResponses', // written by the surveys area; read here for the timeline when present
+} as const;
+export const CLIENT_CONTACTS_DOC = 'contacts';

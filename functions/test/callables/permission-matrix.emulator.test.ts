@@ -11,6 +11,7 @@ import { FakeAuthAdmin } from '../../../test/support/fake-auth';
 import { ACTORS, READ_MATRIX, REPORTER, TICKETS, actorOf, now, type ActorId, type Read } from '../../../test/support/access-matrix';
 import { EXTRA_STAFF, STAFF, seedOrgWithExtras, tokenOf } from '../../../test/support/fixtures';
 import { ManualClock } from '../../src/domain/clock';
+import { CLIENT_CALLABLES } from '../clients/access-matrix';
 import { canReadTicket, canSeeReporter, canTransition, type Relation } from '../../src/domain/policy';
 import { MACHINE } from '../../src/domain/lifecycle/machine';
 import { useAuthAdmin } from '../../src/lib/auth-admin';
@@ -151,6 +152,7 @@ describe('role-decided callables', () => {
     const covered = [
       ...Object.keys(ROLE_MATRIX), 'getTicket', 'transitionTicket', 'listAssignableStaff', 'listClientTickets', 'findTicketByNumber',
       ...SURVEY_STAFF_CALLABLES, ...PUBLIC_CALLABLES, ...WORK_ORDER_CALLABLES,
+      ...Object.keys(CLIENT_CALLABLES), // clients: functions/test/clients/permission-matrix
     ];
     expect(exported.filter((name) => !covered.includes(name!))).toEqual([]);
   });
