@@ -45,7 +45,8 @@ describe('complaint lifecycle (browser)', () => {
     await page.getByTestId('signin-email').fill(who.email);
     await page.getByTestId('signin-password').fill(stack.demo?.password ?? 'huixiang-demo');
     await page.getByTestId('signin-submit').click();
-    await page.getByTestId('header-user').waitFor({ timeout: 30_000 });
+    // The shell's chunk loads after sign-in, and whoAmI may cold-start on a busy machine.
+    await page.getByTestId('header-user').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('header-user').textContent()).toBe(who.displayName);
     return who;
   }

@@ -33,7 +33,8 @@ async function signIn(page: Page, stack: RunningStack, who: DemoStaff): Promise<
   await page.getByTestId('signin-email').fill(who.email);
   await page.getByTestId('signin-password').fill(stack.demo?.password ?? 'huixiang-demo');
   await page.getByTestId('signin-submit').click();
-  await page.getByTestId('header-user').waitFor({ timeout: 30_000 });
+  // The shell's chunk loads after sign-in, and whoAmI may cold-start on a busy machine.
+  await page.getByTestId('header-user').waitFor({ timeout: 60_000 });
 }
 
 async function signOut(page: Page): Promise<void> {

@@ -37,5 +37,6 @@ export function useChangeMarker(): void {
       }
       throw err;
     }
-  }, { visibleMs: INTERVALS.changeMarkerVisibleMs, hiddenMs: INTERVALS.changeMarkerHiddenMs });
+  // The first call only records the baseline: made one interval after sign-in, not in the burst of first page loads.
+  }, { visibleMs: INTERVALS.changeMarkerVisibleMs, hiddenMs: INTERVALS.changeMarkerHiddenMs, immediate: false });
 }
