@@ -9,7 +9,8 @@ import { loadRuntimeConfig } from './config';
 import { initFirebase } from './firebase';
 import { i18n, t } from './locales';
 import { router } from './router';
-import { startSession } from './session';
+import { sessionLost, startSession } from './session';
+import { isSessionLost } from './utils/errors';
 import './styles/app.css';
 
 async function boot(): Promise<void> {
@@ -33,7 +34,7 @@ async function boot(): Promise<void> {
     return;
   }
   const { auth, functions } = initFirebase(config);
-  setFunctions(functions);
+  setFunctions(functions, (err) => { if (isSessionLost(err)) sessionLost(); });
   startSession(auth);
   createApp(App).use(i18n).use(router).mount('#app');
 }

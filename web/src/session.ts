@@ -18,6 +18,8 @@ export const session = reactive<{ status: SessionStatus; me: MeView | null; mess
 
 let auth: Auth | null = null;
 let generation = 0;
+/** Set by the sign-out button: an intentional sign-out says nothing. */
+let signingOut = false;
 const waiters: (() => void)[] = [];
 
 export function getAuthInstance(): Auth {
@@ -43,6 +45,9 @@ export function startSession(a: Auth): void {
     session.me = null;
     session.uid = user?.uid ?? null;
     if (!user) {
+      // Signed out without asking (token revoked, account disabled, signed out in another tab): say so once.
+      if (session.status === 'signed-in' && !signingOut) session.message ??= t('errSessionEnded');
+      signingOut = false;
       session.status = 'signed-out';
       settle();
       return;
@@ -64,6 +69,7 @@ export function startSession(a: Auth): void {
 }
 
 export async function endSession(): Promise<void> {
+  signingOut = true;
   if (auth) await signOut(auth);
 }
 
@@ -72,5 +78,5 @@ export function sessionLost(): void {
   if (session.status !== 'signed-in') return;
   session.message = t('errSessionEnded');
   session.status = 'loading';
-  void endSession();
+  if (auth) void signOut(auth);
 }
