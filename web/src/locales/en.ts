@@ -205,6 +205,8 @@ const en: Messages = {
   event_callback_satisfied: 'Callback: satisfied',
   event_corrective_report_published: 'Corrective-action report published',
   event_sent_back: 'Sent back for rework',
+  event_resolution_returned: 'Sent back for rework',
+  event_marked_major: 'Marked as major',
   choose: 'Choose…',
   fReason: 'Reason',
   fNote: 'Note',

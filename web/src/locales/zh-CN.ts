@@ -208,6 +208,8 @@ const zhCN = {
   event_callback_satisfied: '回访满意',
   event_corrective_report_published: '发布整改报告',
   event_sent_back: '退回重办',
+  event_resolution_returned: '退回重办',
+  event_marked_major: '认定为重大投诉',
   choose: '请选择',
   fReason: '原因',
   fNote: '备注',
