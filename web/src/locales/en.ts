@@ -332,6 +332,7 @@ const en: Messages = {
   edit: 'Edit',
   fieldId: 'Code',
   fieldName: 'Name (Chinese)',
+  fieldNameCol: 'Name',
   fieldNameEn: 'Name (English)',
   fieldDeptKind: 'Department kind',
   fieldBranch: 'Branch',

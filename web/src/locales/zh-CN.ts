@@ -337,6 +337,7 @@ const zhCN = {
   edit: '编辑',
   fieldId: '编码',
   fieldName: '名称（中文）',
+  fieldNameCol: '名称',
   fieldNameEn: '名称（英文）',
   fieldDeptKind: '部门类型',
   fieldBranch: '所属机构',
