@@ -15,6 +15,7 @@ const BENCHES = {
   workorders: () => import('./workorders.mjs'),
   kpis: () => import('./kpis.mjs'),
   clients: () => import('./clients.mjs'),
+  web: () => import('./web.mjs'),
   load: () => import('./load.mjs'),
   webapi: () => import('./webapi.mjs'),
 };

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { portBase, startStackProcess, type DemoStaff, type RunningStack } from './support/stack';
+import { choose, chooseFirst, ticketRow } from './support/ui';
 
 const REPO = path.resolve(__dirname, '../..');
 const RESULTS = path.join(REPO, 'test-results');
@@ -44,7 +45,8 @@ describe('complaint lifecycle (browser)', () => {
     await page.getByTestId('signin-email').fill(who.email);
     await page.getByTestId('signin-password').fill(stack.demo?.password ?? 'huixiang-demo');
     await page.getByTestId('signin-submit').click();
-    await page.getByTestId('header-user').waitFor({ timeout: 30_000 });
+    // The shell's chunk loads after sign-in, and whoAmI may cold-start on a busy machine.
+    await page.getByTestId('header-user').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('header-user').textContent()).toBe(who.displayName);
     return who;
   }
@@ -63,7 +65,7 @@ describe('complaint lifecycle (browser)', () => {
   async function openFromQueue(queue: string, id: string): Promise<void> {
     await page.getByTestId('nav-tickets').click();
     await page.getByTestId(`queue-${queue}`).click();
-    const row = page.locator(`[data-testid="ticket-row"][data-ticket-id="${id}"]`);
+    const row = ticketRow(page, id);
     await row.waitFor({ timeout: 15_000 });
     await row.getByTestId('ticket-row-title').click();
     await page.locator(`[data-testid="ticket-detail"][data-ticket-id="${id}"]`).waitFor({ timeout: 15_000 });
@@ -86,7 +88,8 @@ describe('complaint lifecycle (browser)', () => {
     await page.getByTestId(`action-${action}`).click();
     const form = page.getByTestId(`action-form-${action}`);
     await form.waitFor();
-    for (const [name, value] of Object.entries(fields.select ?? {})) await form.getByTestId(`action-field-${name}`).selectOption(value);
+    // Choices are radio buttons (one click each), e.g. action-field-outcome-reached.
+    for (const [name, value] of Object.entries(fields.select ?? {})) await form.getByTestId(`action-field-${name}-${value}`).click();
     for (const [name, value] of Object.entries(fields.fill ?? {})) await form.getByTestId(`action-field-${name}`).fill(value);
     await form.getByTestId('action-form-submit').click();
     await page.locator('[data-testid="action-notice"][data-kind="ok"]').waitFor({ timeout: 20_000 });
@@ -100,12 +103,10 @@ describe('complaint lifecycle (browser)', () => {
   async function fileComplaint(title: string): Promise<string> {
     await signInAs('intake');
     await page.getByTestId('nav-new-ticket').click();
-    const client = page.getByTestId('ticket-client');
-    await page.waitForSelector('[data-testid="ticket-client"]:not([disabled]) option[value]:not([value=""])', { state: 'attached' });
-    await client.selectOption((await client.locator('option:not([value=""])').first().getAttribute('value')) ?? '');
-    await page.getByTestId('ticket-kind').selectOption('complaint');
-    await page.getByTestId('ticket-subject').selectOption('service_attitude');
-    await page.getByTestId('ticket-channel').selectOption('hotline');
+    await chooseFirst(page, 'ticket-client');
+    await page.getByTestId('ticket-kind-complaint').click();
+    await choose(page, 'ticket-subject', 'service_attitude');
+    await choose(page, 'ticket-channel', 'hotline');
     await page.getByTestId('ticket-title').fill(title);
     await page.getByTestId('ticket-description').fill('客户来电反映服务人员态度生硬，要求处理并答复。');
     await page.getByTestId('reporter-name').fill('周先生');
@@ -214,7 +215,7 @@ describe('complaint lifecycle (browser)', () => {
       await page.locator(`.tab.active[data-testid="queue-${queue}"]`).waitFor();
       await page.locator('[data-testid="ticket-list"] table, [data-testid="ticket-list-empty"], [data-testid="ticket-list-error"]').first().waitFor();
       expect(await page.getByTestId('ticket-list-error').count()).toBe(0);
-      expect(await page.locator(`[data-testid="ticket-row"][data-ticket-id="${id}"]`).count()).toBe(queue === 'department' ? 1 : 0);
+      expect(await ticketRow(page, id).count()).toBe(queue === 'department' ? 1 : 0);
     }
     await openFromQueue('awaiting_verification', id);
     expect(await offered()).toContain('verify');
@@ -254,7 +255,9 @@ describe('complaint lifecycle (browser)', () => {
     const notice = page.locator('[data-testid="action-notice"][data-kind="error"]');
     await notice.waitFor({ timeout: 15_000 });
     const text = (await notice.textContent()) ?? '';
-    expect(text).toContain('changed meanwhile');
+    // Said in the reader's language (no English server prose), with the state and what may be done now.
+    expect(text).toContain('操作未执行');
+    expect(text).not.toMatch(/changed meanwhile/);
     expect(text).toContain('当前状态为「待回访」');
     expect(text).toContain('回访');
     await shot('lifecycle-2-refused');

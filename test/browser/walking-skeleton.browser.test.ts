@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { portBase, startStackProcess, type DemoStaff, type RunningStack } from './support/stack';
+import { choose, chooseFirst, ticketRow } from './support/ui';
 
 const REPO = path.resolve(__dirname, '../..');
 const RESULTS = path.join(REPO, 'test-results');
@@ -32,7 +33,8 @@ async function signIn(page: Page, stack: RunningStack, who: DemoStaff): Promise<
   await page.getByTestId('signin-email').fill(who.email);
   await page.getByTestId('signin-password').fill(stack.demo?.password ?? 'huixiang-demo');
   await page.getByTestId('signin-submit').click();
-  await page.getByTestId('header-user').waitFor({ timeout: 30_000 });
+  // The shell's chunk loads after sign-in, and whoAmI may cold-start on a busy machine.
+  await page.getByTestId('header-user').waitFor({ timeout: 60_000 });
 }
 
 async function signOut(page: Page): Promise<void> {
@@ -73,13 +75,10 @@ describe('walking skeleton (browser)', () => {
     expect(await page.getByTestId('header-role').textContent()).toBe('受理员');
 
     await page.getByTestId('nav-new-ticket').click();
-    const client = page.getByTestId('ticket-client');
-    await page.waitForSelector('[data-testid="ticket-client"]:not([disabled]) option[value]:not([value=""])', { state: 'attached' });
-    const clientValue = await client.locator('option:not([value=""])').first().getAttribute('value');
-    await client.selectOption(clientValue ?? '');
-    await page.getByTestId('ticket-kind').selectOption('complaint');
-    await page.getByTestId('ticket-subject').selectOption('service_attitude');
-    await page.getByTestId('ticket-channel').selectOption('hotline');
+    await chooseFirst(page, 'ticket-client');
+    await page.getByTestId('ticket-kind-complaint').click();
+    await choose(page, 'ticket-subject', 'service_attitude');
+    await choose(page, 'ticket-channel', 'hotline');
     await page.getByTestId('ticket-title').fill('收银员态度恶劣');
     await page.getByTestId('ticket-description').fill('顾客反映 3 号收银台收银员结账时态度恶劣，要求道歉。');
     await page.getByTestId('reporter-name').fill('王女士');
@@ -107,7 +106,7 @@ describe('walking skeleton (browser)', () => {
     await shot(page, 'walking-skeleton-2-detail');
 
     await page.getByTestId('nav-tickets').click();
-    const row = page.locator(`[data-testid="ticket-row"][data-ticket-id="${ticketId}"]`);
+    const row = ticketRow(page, ticketId);
     await row.waitFor({ timeout: 15_000 });
     expect(await row.getByTestId('ticket-row-state').textContent()).toBe('已分派');
     expect(await row.getByTestId('ticket-row-owner').textContent()).toBe('品质管理部');
