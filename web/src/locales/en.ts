@@ -224,6 +224,7 @@ const en: Messages = {
   fScore: 'Satisfaction score (1–5)',
   fAwareOfChannel: 'Client knows the complaint channel',
   fComments: 'Client’s comments',
+  fPromisedAt: 'Answer promised by',
   fNextTryAt: 'Next attempt',
   fEvidence: 'Verification (measures seen carried out)',
   fCauseAnalysis: 'Cause analysis',

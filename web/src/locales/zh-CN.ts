@@ -227,6 +227,7 @@ const zhCN = {
   fScore: '满意度评分（1–5）',
   fAwareOfChannel: '客户知晓投诉渠道',
   fComments: '客户意见',
+  fPromisedAt: '承诺答复时间',
   fNextTryAt: '下次回访时间',
   fEvidence: '查验情况（整改措施的落实情况）',
   fCauseAnalysis: '原因分析',

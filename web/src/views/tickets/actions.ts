@@ -183,6 +183,15 @@ const FORMS = {
   },
   return_resolution: { id: 'return_resolution', tone: 'secondary', fields: [reason('fReason', 1000)] },
   mark_major: { id: 'mark_major', tone: 'danger', fields: [reason('fReason', 1000)] },
+  promise_answer: {
+    id: 'promise_answer', tone: 'secondary',
+    fields: [
+      { name: 'promisedAt', label: 'fPromisedAt', control: 'datetime', required: true },
+      { name: 'note', label: 'fNote', control: 'textarea', omitIfBlank: true, maxLength: 500 },
+    ],
+  },
+  // Fired by the deadline timer only (on-site feedback not handled by the close of the day).
+  hand_to_business: { id: 'hand_to_business', tone: 'secondary', fields: [] },
 } as const satisfies Record<ActionId, ActionForm>;
 
 export const ACTION_FORMS: Readonly<Record<ActionId, ActionForm>> = FORMS;

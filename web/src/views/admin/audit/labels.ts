@@ -1,24 +1,8 @@
 /** Labels of audit actions and target kinds (both languages); a missing action is a type error. */
-import type { AuditAction } from '../../../../../functions/src/domain/org/audit';
 import type { Label } from '../../../../../functions/src/domain/vocabulary';
 
-export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, Label>> = {
-  staff_created: { 'zh-CN': '新增员工', en: 'Staff created' },
-  claims_changed: { 'zh-CN': '角色/部门变更', en: 'Role / department changed' },
-  staff_disabled: { 'zh-CN': '停用员工', en: 'Staff disabled' },
-  staff_enabled: { 'zh-CN': '启用员工', en: 'Staff enabled' },
-  department_saved: { 'zh-CN': '部门变更', en: 'Department saved' },
-  branch_saved: { 'zh-CN': '分支机构变更', en: 'Branch saved' },
-  reassignment: { 'zh-CN': '改派', en: 'Reassignment' },
-  deadline_changed: { 'zh-CN': '手动调整期限', en: 'Deadline changed' },
-  ticket_closed: { 'zh-CN': '关闭工单', en: 'Ticket closed' },
-  personal_data_exported: { 'zh-CN': '导出个人信息', en: 'Personal data exported' },
-};
-
-/** Labels for actions newer servers write (e.g. configuration saved) before this list knows them. */
-export const EXTRA_ACTION_LABELS: Readonly<Record<string, Label>> = {
-  config_saved: { 'zh-CN': '配置变更', en: 'Configuration saved' },
-};
+/** One list of action labels: the server's (functions/src/domain/org/audit.ts). */
+export { AUDIT_ACTION_LABELS } from '../../../../../functions/src/domain/org/audit';
 
 /** Field names in `changes`, as people call them. */
 export const CHANGE_FIELD_LABELS: Readonly<Record<string, Label>> = {
