@@ -8,6 +8,8 @@ import { computeDeadline } from '../domain/sla';
 import { loadCalendar, loadRouting, loadSla } from './config';
 import { departmentRecipients, loadOrg } from './org';
 import { applyChange, readTicket, ticketRef } from './tickets';
+import { kpiDeltaOf } from '../domain/kpis/delta';
+import { applyKpiDelta } from './kpis/aggregates';
 
 export type RouteOutcome = 'routed' | 'already-routed' | 'missing';
 
@@ -45,6 +47,7 @@ export async function routeNewTicket(db: Firestore, ticketId: string, now: Date)
       event,
       outgoing,
     }, now);
+    applyKpiDelta(tx, db, kpiDeltaOf(ticket, after, { type: event.type, at: now })); // KPIs (issue 12)
     return 'routed';
   });
 }

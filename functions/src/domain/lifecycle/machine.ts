@@ -303,7 +303,11 @@ export const MACHINE = {
     label: { 'zh-CN': '查验', en: 'Verify' },
     from: ['verification'],
     who: ['quality', 'owner_staff'],
-    input: z.object({ evidence: text(2000).describe('the measures seen carried out') }).strict(),
+    input: z.object({
+      evidence: text(2000).describe('the measures seen carried out'),
+      /** Optional: the staff member the complaint is confirmed against (monthly staff flags). */
+      responsibleUid: uidField.optional(),
+    }).strict(),
     guard: (t, a) => {
       if (a === 'system' || !isQuality(a)) return 'only the quality department verifies corrective measures';
       if (!t.resolution) return 'there is no resolution to verify';
@@ -312,7 +316,7 @@ export const MACHINE = {
       return null;
     },
     effect: (t, i, a, ctx) => ({
-      patch: { state: 'closed', verification: { evidence: i.evidence, byUid: actorUid(a), byName: actorName(a), at: ctx.now } },
+      patch: { state: 'closed', verification: { evidence: i.evidence, byUid: actorUid(a), byName: actorName(a), at: ctx.now, responsibleUid: i.responsibleUid ?? null } },
       eventType: 'verified',
       note: i.evidence,
       notify: [...ownerAudience(t), { kind: 'user', uid: t.createdBy }],

@@ -61,6 +61,8 @@ export const VerificationRecord = z.object({
   byUid: uid,
   byName: z.string(),
   at: z.date(),
+  /** The staff member the complaint is confirmed against (staff flags, KPIs); null = nobody named. */
+  responsibleUid: uid.nullable().default(null),
 });
 export type VerificationRecord = z.infer<typeof VerificationRecord>;
 
