@@ -26,3 +26,10 @@ export { onTicketDeadlineChanged } from './triggers/ticket-deadline-changed';
 export { deadlineTask } from './tasks/deadline-task';
 export { sweepDeadlines } from './schedules/sweep-deadlines';
 export { transitionTicket } from './callables/transition-ticket';
+
+// ── KPIs (issue 12): dashboards' reads, the monthly run, targets, rebuilds ──
+export { getKpiMonth, getKpiTrend, listKpiTickets, getMyKpis, exportKpiReport } from './callables/kpis/dashboard';
+export {
+  listKpiSnapshots, approveKpiSnapshot, commentKpiSnapshot, buildKpiMonth, getKpiTargets, setKpiTargets, requestKpiRebuild, decideKpiRebuild,
+} from './callables/kpis/monthly';
+export { kpiBuildMonth, kpiChaseMonth } from './schedules/kpi-monthly';

@@ -72,6 +72,8 @@ export const KpiRebuild = z.object({
   differences: z.record(z.string(), StoredCounters).default({}),
   /** The recomputed ticket-derived counters per aggregate document (applied on confirmation). */
   recomputed: z.record(z.string(), StoredCounters).default({}),
+  /** Branch and department of each aggregate document named above. */
+  docs: z.record(z.string(), z.object({ month: Month, branchId: id, deptId: id })).default({}),
   decidedBy: id.nullable().default(null),
   decidedAt: z.date().nullable().default(null),
 });

@@ -1,0 +1,3 @@
+import { TicketKind } from '../../domain/vocabulary';
+
+export const TICKET_KINDS = TicketKind.options;
