@@ -49,7 +49,9 @@ const lifecycle = fc.record({
   steps: fc.array(step, { maxLength: 60 }),
 });
 
-function runLife(spec: fc.RecordValue<{ kind: fc.Arbitrary<string>; major: fc.Arbitrary<boolean>; routed: fc.Arbitrary<boolean>; start: fc.Arbitrary<number>; steps: fc.Arbitrary<Array<{ uid: string; action: string; pick: number; allowed: number; gap: number }>> }>): Life {
+interface Spec { kind: string; major: boolean; routed: boolean; start: number; steps: Array<{ uid: string; action: string; pick: number; allowed: number; gap: number }> }
+
+function runLife(spec: Spec): Life {
   let now = new Date(at('2025-10-01 09:00').getTime() + spec.start * 86_400_000);
   const life = new Life({ kind: spec.kind as never, major: spec.major, subject: spec.kind === 'complaint' ? 'service_attitude' : null }, now);
   if (spec.routed) life.route(DEPTS[spec.start % DEPTS.length], now);

@@ -62,7 +62,7 @@ export const VerificationRecord = z.object({
   byName: z.string(),
   at: z.date(),
   /** The staff member the complaint is confirmed against (staff flags, KPIs); null = nobody named. */
-  responsibleUid: uid.nullable().default(null),
+  responsibleUid: uid.nullable().optional(),
 });
 export type VerificationRecord = z.infer<typeof VerificationRecord>;
 
