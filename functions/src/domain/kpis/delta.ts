@@ -173,7 +173,38 @@ export function diffCounters(after: Counters, before: Counters): Counters {
   return out;
 }
 
-/** Flat keys → nested maps (how Firestore stores them). */
+/**
+ * A counter key as a top-level field name of an aggregate document: `c_` + the key with every
+ * character outside [A-Za-z0-9] written `_` + 4 hex digits (`kind.complaint` →
+ * `c_kind_002ecomplaint`). Top-level simple names: FieldValue.increment needs no quoted or
+ * nested field path (the npm emulator implements neither), and BigQuery takes them as columns.
+ */
+export function counterField(key: string): string {
+  return `c_${key.replace(/[^A-Za-z0-9]/g, (ch) => `_${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}`;
+}
+
+/** The counter key of a field name, or null when the field is not a counter. */
+export function counterKey(field: string): string | null {
+  if (!field.startsWith('c_')) return null;
+  return field.slice(2).replace(/_([0-9a-f]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Counters as top-level fields (aggregate documents). */
+export function counterFields<T>(flat: Counters, map: (n: number) => T = (n) => n as T): Record<string, T> {
+  return Object.fromEntries(Object.entries(flat).map(([k, v]) => [counterField(k), map(v)]));
+}
+
+/** The counters among a document's fields. */
+export function countersOfFields(data: Record<string, unknown>): Counters {
+  const out: Counters = {};
+  for (const [f, v] of Object.entries(data)) {
+    const key = counterKey(f);
+    if (key !== null && typeof v === 'number') out[key] = v;
+  }
+  return out;
+}
+
+/** Flat keys → nested maps (how snapshots, written whole, store them). */
 export function nestCounters<T>(flat: Counters, map: (n: number) => T = (n) => n as T): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(flat)) {

@@ -2,13 +2,13 @@
  * Documents of the KPI area. Counters are stored as nested maps (`{ kind: { complaint: 3 } }`)
  * and read back flat (`kind.complaint`); see delta.ts.
  *
- * - `kpiAggregates/{month}_{branchId}_{deptId}`: live counters, incremented as work happens.
+ * - `kpiAggregates/{month}_{branchId}_{deptId}`: live counters (top-level `c_…` fields), incremented as work happens.
  * - `kpiSnapshots/{month}_{branch|dept}_{id}`: the monthly snapshot; frozen once approved.
  * - `kpiTargets/{year}`: targets in percent (targets.ts).
  * - `kpiRebuilds/{id}`: a recomputation from tickets + events and its differences, pending an admin.
  */
 import { z } from 'zod';
-import { flattenCounters } from './delta';
+import { countersOfFields, flattenCounters } from './delta';
 import { MONTH_RE } from './month';
 
 const id = z.string().min(1).max(128);
@@ -17,12 +17,12 @@ export const Month = z.string().regex(MONTH_RE, 'a month YYYY-MM');
 /** Nested counter maps in Firestore, flat in code. */
 export const StoredCounters = z.record(z.string(), z.unknown()).default({}).transform((v) => flattenCounters(v));
 
+/** Counters are top-level `c_…` fields (delta.ts counterField); parsed into `c`. */
 export const KpiAggregate = z.object({
   month: Month,
   branchId: id,
   deptId: id,
-  c: StoredCounters,
-});
+}).catchall(z.unknown()).transform(({ month, branchId, deptId, ...rest }) => ({ month, branchId, deptId, c: countersOfFields(rest) }));
 export type KpiAggregate = z.infer<typeof KpiAggregate>;
 
 export const SnapshotScope = z.enum(['branch', 'dept']);

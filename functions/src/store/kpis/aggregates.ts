@@ -1,6 +1,6 @@
 /**
  * The aggregate writer: a KPI delta becomes ONE `set(…, { merge: true })` of FieldValue.increment
- * values on `kpiAggregates/{month}_{branchId}_{deptId}`, in the caller's transaction. It reads
+ * values (top-level `c_…` fields, delta.ts counterField) on `kpiAggregates/{month}_{branchId}_{deptId}`, in the caller's transaction. It reads
  * nothing, so it may be called after the transaction's writes have started; increments commute,
  * so concurrent transitions on different tickets never contend on a read of the aggregate.
  *
@@ -20,7 +20,7 @@
  * increment itself is not.
  */
 import { FieldValue, type Firestore, type Transaction, type WriteBatch } from 'firebase-admin/firestore';
-import { aggregateId, kpiFactDelta, nestCounters, type KpiDelta, type KpiFact } from '../../domain/kpis/delta';
+import { aggregateId, counterFields, kpiFactDelta, type KpiDelta, type KpiFact } from '../../domain/kpis/delta';
 
 export const KPI_AGGREGATES = 'kpiAggregates';
 
@@ -30,7 +30,7 @@ export function applyKpiDelta(tx: Transaction | WriteBatch, db: Firestore, delta
   const ref = db.collection(KPI_AGGREGATES).doc(aggregateId(delta));
   const data = {
     month: delta.month, branchId: delta.branchId, deptId: delta.deptId,
-    c: nestCounters(delta.inc, (n) => FieldValue.increment(n)),
+    ...counterFields(delta.inc, (n) => FieldValue.increment(n)),
   };
   (tx as Transaction).set(ref, data, { merge: true });
 }

@@ -16,7 +16,7 @@ import type { Actor } from '../../domain/actor';
 import { COL } from '../../domain/collections';
 import { Ticket, TicketEvent } from '../../domain/documents';
 import { KpiRebuild } from '../../domain/kpis/documents';
-import { aggregateId, diffCounters, nestCounters, ticketCounters, type Counters } from '../../domain/kpis/delta';
+import { aggregateId, counterFields, diffCounters, nestCounters, ticketCounters, type Counters } from '../../domain/kpis/delta';
 import { monthStart } from '../../domain/kpis/month';
 import { aggregateDeltas, replayDeltas } from '../../domain/kpis/replay';
 import { parseDoc } from '../../lib/firestore';
@@ -77,7 +77,7 @@ export async function decideRebuild(db: Firestore, actor: Actor, rebuildId: stri
     let changed = 0;
     for (const [key, diff] of Object.entries(r.differences)) {
       // The difference is added (increment), so counts that moved since the report are kept.
-      tx.set(db.collection(KPI_AGGREGATES).doc(key), { ...r.docs[key], c: nestCounters(diff, (n) => FieldValue.increment(n)) }, { merge: true });
+      tx.set(db.collection(KPI_AGGREGATES).doc(key), { ...r.docs[key], ...counterFields(diff, (n) => FieldValue.increment(n)) }, { merge: true });
       changed += Object.keys(diff).length;
     }
     return { status: 'applied', changed };
