@@ -96,7 +96,8 @@ describe('the monthly run', () => {
   });
 
   test('staff may not read their department\'s live figures; drill-down honours ticket rights', async () => {
-    expect(await refusal(call(month, 'u-quality-1', { month: '2025-10', deptId: 'dept-quality' }))).toMatchObject({ code: 'permission-denied', reason: 'kpis.scope_denied' });
+    expect(await refusal(call(month, 'u-business-1', { month: '2025-10', deptId: 'dept-business' }))).toMatchObject({ code: 'permission-denied', reason: 'kpis.scope_denied' });
+    expect(await refusal(call(month, 'u-business-head', { month: '2025-10', deptId: 'dept-quality' }))).toMatchObject({ code: 'permission-denied', reason: 'kpis.scope_denied' });
     const forQuality = await call<{ tickets: unknown[]; hidden: number }>(drill, 'u-quality-1', { month: '2025-10', branchId: 'br-city', kind: 'complaint' });
     expect(forQuality.tickets).toHaveLength(3);
     const forEngineer = await call<{ tickets: unknown[]; hidden: number }>(drill, 'u-engineer', { month: '2025-10', branchId: 'br-city', kind: 'complaint' });
@@ -134,7 +135,7 @@ describe('the monthly run', () => {
     expect(published).toEqual(['u-quality-1', 'u-quality-2']); // the department, not the approver
     expect(await refusal(call(approve, 'u-quality-head', { snapshotId: Q }))).toMatchObject({ code: 'failed-precondition', reason: 'kpis.already_approved' });
     expect(await refusal(call(comment, 'u-quality-head', { snapshotId: Q, commentary: '改' }))).toMatchObject({ code: 'failed-precondition', reason: 'kpis.snapshot_frozen' });
-    // Now staff of the department read the published month.
+    // Now the department reads the published month.
     const v = await call<{ source: string; commentary: string }>(month, 'u-quality-1', { month: '2025-10', deptId: 'dept-quality' });
     expect(v).toMatchObject({ source: 'published', commentary: '两起服务态度投诉，已约谈。' });
   });

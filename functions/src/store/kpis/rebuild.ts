@@ -1,15 +1,15 @@
 /**
  * The rebuild job: recomputes a month's ticket-derived counters from the source documents (every
- * ticket with a history event in or after the month — its deltas may land in the month — and
- * its events, replayed by domain/kpis/replay.ts) and records the differences from the maintained
+ * ticket changed since the month began — only those can have deltas in the month — and its
+ * events, replayed by domain/kpis/replay.ts) and records the differences from the maintained
  * aggregates in `kpiRebuilds/{id}`, status `pending`. Nothing else changes until an admin
  * confirms (`decideRebuild`): then the ticket-derived counters of the month's aggregates are set
  * to the recomputed values (facts recorded by other areas are kept as maintained). An approved
  * snapshot is never touched: a confirmed rebuild of a published month shows in the next
  * snapshot's corrections.
  *
- * Cost: reads every event since the month began (collection-group query) and those tickets; it is
- * an admin's repair tool, not a dashboard path.
+ * Cost: reads every ticket changed since the month began and its events; it is an admin's repair
+ * tool, not a dashboard path.
  */
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import type { Actor } from '../../domain/actor';
@@ -28,8 +28,10 @@ export const KPI_REBUILDS = 'kpiRebuilds';
 
 /** Recomputes the month from tickets + events; records the differences. Returns the report's id and the differences. */
 export async function requestRebuild(db: Firestore, actor: Actor, month: string, now: Date): Promise<{ rebuildId: string; differences: Record<string, Counters>; ticketsScanned: number }> {
-  const events = await db.collectionGroup(COL.events).where('at', '>=', monthStart(month)).get();
-  const ticketIds = [...new Set(events.docs.map((d) => d.ref.parent.parent!.id))];
+  // Every delta of the month comes from an event at or after the month's start (a received-basis
+  // delta from an event after receivedAt, itself in the month), and every event sets updatedAt.
+  const touched = await db.collection(COL.tickets).where('updatedAt', '>=', monthStart(month)).select().get();
+  const ticketIds = touched.docs.map((d) => d.id);
   const recomputed: Record<string, Counters> = {};
   const docs: Record<string, { month: string; branchId: string; deptId: string }> = {};
   for (let i = 0; i < ticketIds.length; i += 100) {
