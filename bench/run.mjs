@@ -6,8 +6,9 @@
 import { writeFile } from 'node:fs/promises';
 import { run as workingDays } from './working-days.mjs';
 import { run as lifecycle } from './lifecycle.mjs';
+import { run as kpis } from './kpis.mjs';
 
-const figures = [...(await workingDays()), ...(await lifecycle())];
+const figures = [...(await workingDays()), ...(await lifecycle()), ...(await kpis())];
 for (const f of figures) console.log(`${f.name}: ${f.value} ${f.unit}`);
 // Grouped by the part before the first dot: results.complaintLifecycle.reads, results.workingDays.speedupVsNaive.
 const results = { measuredAt: new Date().toISOString(), node: process.version, units: {} };
