@@ -105,6 +105,7 @@ export async function seedDemo(o) {
     }));
     log.info(`${Object.keys(demo.branches).length} branches, ${Object.keys(demo.departments).length} departments, ${
       demo.staff.length} staff users, ${Object.keys(demo.clients).length} clients`);
+    await (await import('./demo-kpis.mjs')).seedKpiDemo(db, { log }); // KPIs (issue 12): published months + this month live
 
     const result = { users: demo.staff.length, clients: Object.keys(demo.clients).length, tickets: [] };
     if (o.tickets === false) return result;
