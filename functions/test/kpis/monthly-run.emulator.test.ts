@@ -16,6 +16,8 @@ import { getKpiMonth, getMyKpis, listKpiTickets } from '../../src/callables/kpis
 import { routeNewTicket } from '../../src/store/route-ticket';
 import { buildMonth, chaseMonth } from '../../src/store/kpis/monthly';
 import { FieldValue } from 'firebase-admin/firestore';
+import ExcelJS from 'exceljs';
+import { exportKpiReport } from '../../src/callables/kpis/dashboard';
 
 jest.setTimeout(60_000);
 const { db, fft, cleanup } = emulatorProject('kpi-monthly');
@@ -29,6 +31,7 @@ const mine = fft.wrap(getMyKpis);
 const drill = fft.wrap(listKpiTickets);
 const rebuild = fft.wrap(requestKpiRebuild);
 const decide = fft.wrap(decideKpiRebuild);
+const exportReport = fft.wrap(exportKpiReport);
 
 const at = (s: string): Date => new Date(`${s.replace(' ', 'T')}:00+08:00`);
 const clock = new ManualClock(at('2025-10-20 09:00'));
@@ -188,5 +191,23 @@ describe('the monthly run', () => {
     expect(await call(decide, 'u-admin', { rebuildId: dirty.rebuildId, apply: true })).toEqual({ status: 'applied', changed: 1 });
     expect((await agg.get()).get('c_received')).toBe(3);
     expect(await refusal(call(decide, 'u-admin', { rebuildId: dirty.rebuildId, apply: true }))).toMatchObject({ reason: 'kpis.rebuild_not_pending' });
+  });
+
+  test('reports: the quarterly report and a client\'s monthly brief come back as XLSX workbooks', async () => {
+    const q = await call<{ filename: string; base64: string }>(exportReport, 'u-leader', { type: 'quarterly', quarter: '2025-Q4', branchId: 'br-city' });
+    expect(q.filename).toBe('huixiang-2025-Q4-br-city.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(q.base64, 'base64') as never);
+    const kpis = wb.getWorksheet('指标 KPIs')!;
+    const header = kpis.getRow(1).values as unknown[];
+    expect(header).toEqual(expect.arrayContaining(['2025-10（实时）', '2025-11（实时）']));
+    const received = kpis.getColumn(1).values.findIndex((v) => String(v).startsWith('受理量'));
+    expect(kpis.getRow(received).getCell(2).value).toBe(3); // October, branch: the three complaints
+    const brief = await call<{ filename: string; base64: string }>(exportReport, 'u-quality-head', { type: 'client_brief', month: '2025-10', clientId: 'c-1' });
+    const b = new ExcelJS.Workbook();
+    await b.xlsx.load(Buffer.from(brief.base64, 'base64') as never);
+    const rows = b.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows.filter((r) => String(r[0]).startsWith('HX-'))).toHaveLength(3);
+    expect(await refusal(call(exportReport, 'u-intake', { type: 'quarterly', quarter: '2025-Q4' }))).toMatchObject({ code: 'permission-denied', reason: 'kpis.not_allowed' });
   });
 });

@@ -19,10 +19,11 @@
  * Make the surrounding write idempotent (create a document with a deterministic id first): the
  * increment itself is not.
  */
+import { COL } from '../../domain/collections';
 import { FieldValue, type Firestore, type Transaction, type WriteBatch } from 'firebase-admin/firestore';
 import { aggregateId, counterFields, kpiFactDelta, type KpiDelta, type KpiFact } from '../../domain/kpis/delta';
 
-export const KPI_AGGREGATES = 'kpiAggregates';
+export const KPI_AGGREGATES = COL.kpiAggregates;
 
 /** Writes one delta (no-op for null / empty). At most one write. */
 export function applyKpiDelta(tx: Transaction | WriteBatch, db: Firestore, delta: KpiDelta | null): void {

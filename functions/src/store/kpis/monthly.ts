@@ -24,8 +24,8 @@ import { writeNotification } from '../tickets';
 import { KPI_AGGREGATES } from './aggregates';
 import { kpiRefusal } from './refuse';
 
-export const KPI_SNAPSHOTS = 'kpiSnapshots';
-export const KPI_TARGETS = 'kpiTargets';
+export const KPI_SNAPSHOTS = COL.kpiSnapshots;
+export const KPI_TARGETS = COL.kpiTargets;
 
 export async function loadTargets(db: Firestore, year: number): Promise<Record<string, number>> {
   const snap = await db.collection(KPI_TARGETS).doc(String(year)).get();

@@ -24,7 +24,7 @@ import { KPI_AGGREGATES } from './aggregates';
 import { readAggregates } from './monthly';
 import { kpiRefusal } from './refuse';
 
-export const KPI_REBUILDS = 'kpiRebuilds';
+export const KPI_REBUILDS = COL.kpiRebuilds;
 
 /** Recomputes the month from tickets + events; records the differences. Returns the report's id and the differences. */
 export async function requestRebuild(db: Firestore, actor: Actor, month: string, now: Date): Promise<{ rebuildId: string; differences: Record<string, Counters>; ticketsScanned: number }> {
