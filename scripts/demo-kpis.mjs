@@ -1,4 +1,4 @@
-// Demo KPIs for the local stack: eleven past months of figures — each built, approved (frozen)
+// Demo KPIs for the local stack: six past months of figures — each built, approved (frozen)
 // and published like the real monthly run — and this month live. Called by one line from
 // scripts/seed.mjs after the reference data.
 //
@@ -47,7 +47,7 @@ export async function seedKpiDemo(db, { log = console, now = new Date() } = {}) 
 
   const current = monthOf(now);
   const random = rng(20261123);
-  const past = Array.from({ length: 11 }, (_, i) => addMonths(current, i - 11)); // oldest first
+  const past = Array.from({ length: 6 }, (_, i) => addMonths(current, i - 6)); // oldest first
   const leader = { uid: 'u-leader', role: 'leadership', deptId: 'dept-leadership', deptKind: 'leadership', branchId: 'br-city', displayName: '黄志明', locale: 'zh-CN' };
 
   for (const [m, month] of past.entries()) {
@@ -102,11 +102,11 @@ export async function seedKpiDemo(db, { log = console, now = new Date() } = {}) 
     await batch.commit();
     // The monthly run, as on the 1st of the next month; everything approved by the 3rd.
     const firstOfNext = monthStart(addMonths(month, 1));
-    const built = await buildMonth(db, month, new Date(firstOfNext.getTime() + 3600_000));
+    const built = await buildMonth(db, month, new Date(firstOfNext.getTime() + 3600_000), { silent: true }); // no inbox flood in the demo
     for (const id of [...built.created, ...built.existing]) {
       try {
         await approveSnapshot(db, leader, id, m === past.length - 1 && id.includes('dept-business') ? '吴昊本月两起有责投诉，已约谈并扣除当月津贴。' : undefined,
-          new Date(firstOfNext.getTime() + 2 * 86_400_000));
+          new Date(firstOfNext.getTime() + 2 * 86_400_000), { silent: true });
       } catch (e) {
         if (!/already approved/.test(e.message)) throw e;
       }

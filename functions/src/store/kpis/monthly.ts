@@ -93,11 +93,14 @@ function allScopes(org: { departments: DeptEntry[]; branches: BranchEntry[] }): 
 
 export interface BuildResult { month: string; created: string[]; existing: string[] }
 
+/** `silent`: backfilling past months (demo data, a migration): the same documents, nobody told. */
+export interface Backfill { silent?: boolean }
+
 /**
  * Builds the snapshots of a closed month (drafts); an existing snapshot is left alone, so a
  * second run creates nothing and notifies nobody again.
  */
-export async function buildMonth(db: Firestore, month: string, now: Date): Promise<BuildResult> {
+export async function buildMonth(db: Firestore, month: string, now: Date, opts: Backfill = {}): Promise<BuildResult> {
   if (!isMonthClosed(month, now)) throw kpiRefusal('failed-precondition', { reason: 'kpis.month_not_closed', params: { month } });
   const from = addMonths(month, -12);
   const [aggs, earlier, snaps, targets, org, leaders] = await Promise.all([
@@ -128,7 +131,7 @@ export async function buildMonth(db: Firestore, month: string, now: Date): Promi
         approvedBy: null, approvedByName: null, approvedAt: null, publishedAt: null, remindedAt: null, escalatedAt: null,
       };
       tx.create(ref, doc); // first: a concurrent second build fails here before notifying
-      notify(tx, db, id, 'built', approvers, { ...s, month }, org, now);
+      if (!opts.silent) notify(tx, db, id, 'built', approvers, { ...s, month }, org, now);
       return true;
     });
     (created ? result.created : result.existing).push(id);
@@ -156,7 +159,7 @@ async function publishAudience(db: Firestore, s: KpiSnapshot, org: { departments
 }
 
 /** Approves (freezes and publishes) a snapshot; refusals: month not closed, not found, already approved, not an approver. */
-export async function approveSnapshot(db: Firestore, actor: Actor, id: string, commentary: string | undefined, now: Date): Promise<KpiSnapshot> {
+export async function approveSnapshot(db: Firestore, actor: Actor, id: string, commentary: string | undefined, now: Date, opts: Backfill = {}): Promise<KpiSnapshot> {
   const month = monthOfId(id);
   if (!isMonthClosed(month, now)) throw kpiRefusal('failed-precondition', { reason: 'kpis.month_not_closed', params: { month } });
   const org = await loadOrg(db);
@@ -180,7 +183,7 @@ export async function approveSnapshot(db: Firestore, actor: Actor, id: string, c
     // writes anything — the npm emulator neither isolates transactions nor rolls back (NOTES.md).
     tx.create(ref.collection('marks').doc('approved'), { by: actor.uid, at: now });
     tx.update(ref, patch);
-    notify(tx, db, id, 'published', audience, s, org, now);
+    if (!opts.silent) notify(tx, db, id, 'published', audience, s, org, now);
     return { ...s, ...patch };
   });
 }
