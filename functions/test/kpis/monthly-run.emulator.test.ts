@@ -11,8 +11,8 @@ import { ManualClock } from '../../src/domain/clock';
 import { useClock } from '../../src/lib/clock';
 import { createTicket } from '../../src/callables/create-ticket';
 import { transitionTicket } from '../../src/callables/transition-ticket';
-import { approveKpiSnapshot, commentKpiSnapshot, decideKpiRebuild, requestKpiRebuild, setKpiTargets } from '../../src/callables/kpis/monthly';
-import { getKpiMonth, getMyKpis, listKpiTickets } from '../../src/callables/kpis/dashboard';
+import { approveKpiSnapshot, commentKpiSnapshot, decideKpiRebuild, listKpiSnapshots, requestKpiRebuild, setKpiTargets } from '../../src/callables/kpis/monthly';
+import { getKpiMonth, getKpiTrend, getMyKpis, listKpiTickets } from '../../src/callables/kpis/dashboard';
 import { routeNewTicket } from '../../src/store/route-ticket';
 import { buildMonth, chaseMonth } from '../../src/store/kpis/monthly';
 import { FieldValue } from 'firebase-admin/firestore';
@@ -28,6 +28,8 @@ const comment = fft.wrap(commentKpiSnapshot);
 const targets = fft.wrap(setKpiTargets);
 const month = fft.wrap(getKpiMonth);
 const mine = fft.wrap(getMyKpis);
+const trend = fft.wrap(getKpiTrend);
+const snapshots = fft.wrap(listKpiSnapshots);
 const drill = fft.wrap(listKpiTickets);
 const rebuild = fft.wrap(requestKpiRebuild);
 const decide = fft.wrap(decideKpiRebuild);
@@ -153,6 +155,14 @@ describe('the monthly run', () => {
     await buildMonth(db, '2025-11', now);
     const nov = (await db.doc('kpiSnapshots/2025-11_dept_dept-quality').get()).data()!;
     expect(nov.corrections).toEqual([{ month: '2025-10', c: { cancelled: 1 } }]);
+    // The trend shows October as published (frozen) and November as it stands.
+    const t = await call<{ months: Array<{ month: string; source: string; counters: Record<string, number> }> }>(trend, 'u-quality-head', { endMonth: '2025-11', months: 2, deptId: 'dept-quality' });
+    expect(t.months.map((m) => [m.month, m.source, m.counters.received ?? 0, m.counters.cancelled ?? 0])).toEqual([['2025-10', 'published', 3, 0], ['2025-11', 'live', 0, 0]]);
+    // The head sees the snapshots they approve; leadership all of them.
+    const own = await call<{ snapshots: Array<{ id: string }> }>(snapshots, 'u-quality-head', { month: '2025-11' });
+    expect(own.snapshots.map((x) => x.id)).toEqual(['2025-11_dept_dept-quality']);
+    const all = await call<{ snapshots: Array<{ id: string }> }>(snapshots, 'u-leader', { month: '2025-11' });
+    expect(all.snapshots.length).toBeGreaterThan(5);
   });
 
   test('reminder on the 3rd, escalation to leadership on the 5th — drafts only, once each', async () => {
