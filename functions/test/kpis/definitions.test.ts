@@ -130,6 +130,18 @@ describe('closed and confirmed complaints (basis: month closed)', () => {
       .fire('u-quality-2', 'verify', { evidence: '已下架' }, at('2025-11-19 10:00'));
     expect(last(l).inc).toEqual({ closed: 1 });
   });
+  it('a complaint reopened and verified again is not confirmed a second time', () => {
+    const l = resolvedComplaint().fire('u-intake', 'callback', REACHED, at('2025-11-18 10:00'))
+      .fire('u-quality-2', 'verify', { evidence: '已下架', responsibleUid: 'u-business-1' }, at('2025-11-19 10:00'))
+      .fire('u-intake', 'reopen', { reason: '客户再次反映' }, at('2025-11-20 10:00'))
+      .fire('u-quality-head', 'resolve', { cause: 'c', measures: 'm' }, at('2025-11-20 11:00'))
+      .fire('u-quality-1', 'request_callback', {}, at('2025-11-20 12:00'))
+      .fire('u-intake', 'callback', REACHED, at('2025-11-20 14:00'))
+      .fire('u-quality-2', 'verify', { evidence: '复查', responsibleUid: 'u-business-1' }, at('2025-11-21 10:00'));
+    expect(last(l).inc).toEqual({ closed: 1 });
+    const confirmations = l.deltas.reduce((n, d) => n + (d.inc['staff.u-business-1.confirmedComplaints'] ?? 0), 0);
+    expect(confirmations).toBe(1);
+  });
   it('reopening a closed ticket counts in the month of the reopening', () => {
     const l = resolvedComplaint().fire('u-intake', 'callback', REACHED, at('2025-11-18 10:00'))
       .fire('u-quality-2', 'verify', { evidence: '已下架' }, at('2025-11-19 10:00'))

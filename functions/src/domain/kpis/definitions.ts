@@ -53,7 +53,7 @@ export const COUNTERS = {
   aware: { label: { 'zh-CN': '知晓投诉渠道', en: 'Aware of the channel' }, basis: 'event', source: 'ticket', counts: 'callback reached, client aware of the complaint channel' },
   scoreSum: { label: { 'zh-CN': '评分合计', en: 'Sum of scores' }, basis: 'event', source: 'ticket', counts: 'callback reached: its 1–5 score' },
   closed: { label: { 'zh-CN': '关闭量', en: 'Closed' }, basis: 'event', source: 'ticket', counts: 'verify (complaints) or satisfied callback (other kinds)' },
-  confirmedComplaints: { label: { 'zh-CN': '确认有责投诉', en: 'Confirmed complaints' }, basis: 'event', source: 'ticket', counts: 'verify naming a responsible staff member' },
+  confirmedComplaints: { label: { 'zh-CN': '确认有责投诉', en: 'Confirmed complaints' }, basis: 'event', source: 'ticket', counts: 'verify naming a responsible staff member, on a complaint never reopened (once per complaint)' },
   reopened: { label: { 'zh-CN': '重新处理', en: 'Reopened' }, basis: 'event', source: 'ticket', counts: 'reopen, or a dissatisfied callback' },
   escalated: { label: { 'zh-CN': '升级', en: 'Escalated' }, basis: 'event', source: 'ticket', counts: 'escalate (timer or person)' },
   transferred: { label: { 'zh-CN': '转办', en: 'Transferred' }, basis: 'event', source: 'ticket', counts: 'transfer (counted for the giving department)' },

@@ -75,7 +75,9 @@ export function kpiDeltaOf(before: Ticket | null, after: Ticket, event: KpiEvent
   if (after.state === 'closed' && before.state !== 'closed') {
     bump(byEvent, 'closed');
     const responsible = after.verification?.responsibleUid;
-    if (responsible) {
+    // Confirmed once per complaint: a complaint reopened after its verification and verified
+    // again is not a second complaint against the same person.
+    if (responsible && (after.reopenCount ?? 0) === 0) {
       bump(byEvent, 'confirmedComplaints');
       bump(byEvent, staffKey(responsible, 'confirmedComplaints'));
     }
