@@ -3,15 +3,10 @@ import { logger } from 'firebase-functions';
 import { addMonths, monthOf } from '../domain/kpis/month';
 import { clock } from '../lib/clock';
 import { db } from '../lib/firestore';
-import { buildMonth, chaseMonth } from '../store/kpis/monthly';
+import { buildMonth } from '../store/kpis/monthly';
 
 /** 01:00 on the 1st (Beijing time): the closed month's snapshots, approvers told. Safe to run twice. */
 export const kpiBuildMonth = onSchedule({ schedule: '0 1 1 * *', timeZone: 'Asia/Shanghai' }, async () => {
   const now = clock().now();
   logger.info('kpi monthly build', await buildMonth(db(), addMonths(monthOf(now), -1), now));
-});
-
-/** 09:00 every day: a missed build is caught up; reminders from the 3rd, leadership told from the 5th (each once). */
-export const kpiChaseMonth = onSchedule({ schedule: '0 9 * * *', timeZone: 'Asia/Shanghai' }, async () => {
-  logger.info('kpi monthly chase', await chaseMonth(db(), clock().now()));
 });
