@@ -16,7 +16,7 @@ import { kpiReadRefusal } from '../../domain/kpis/policy';
 import { monthView, type KpiMonthView } from '../../domain/kpis/views';
 import type { KpiTicketsInput } from '../../domain/kpis/api';
 import { canReadTicket } from '../../domain/policy';
-import { TICKET_KINDS } from './kinds';
+import { TicketKind } from '../../domain/vocabulary';
 import { parseDoc } from '../../lib/firestore';
 import { loadTargets, readAggregates, KPI_SNAPSHOTS } from './monthly';
 import { kpiRefusal } from './refuse';
@@ -91,7 +91,7 @@ export async function drillDown(db: Firestore, actor: Actor, input: KpiTicketsIn
   const tickets = db.collection(COL.tickets);
   const base = input.deptId
     ? [tickets.where('ownerDeptId', '==', input.deptId)]
-    : (input.kind ? [input.kind] : TICKET_KINDS).map((k) => {
+    : (input.kind ? [input.kind] : TicketKind.options).map((k) => {
       const q = tickets.where('kind', '==', k);
       return input.branchId ? q.where('branchId', '==', input.branchId) : q;
     });

@@ -1,3 +1,0 @@
-import { TicketKind } from '../../domain/vocabulary';
-
-export const TICKET_KINDS = TicketKind.options;
