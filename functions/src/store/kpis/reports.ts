@@ -2,8 +2,9 @@
  * Printable reports as XLSX (base64 for the callable): the quarterly management report of a
  * branch (or the whole organisation) and the monthly brief for a single large client (due by the
  * 3rd [002]). Figures come from the same reads as the dashboards (published snapshots first).
+ * exceljs is loaded on first use: every function instance loads index.js, few export reports.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Actor } from '../../domain/actor';
 import { COL } from '../../domain/collections';
@@ -40,6 +41,11 @@ function figureRows(ws: ExcelJS.Worksheet, views: KpiMonthView[]): void {
   ws.columns.forEach((c, i) => { c.width = i === 0 ? 34 : 16; });
 }
 
+async function workbook(): Promise<ExcelJS.Workbook> {
+  const { default: Excel } = await import('exceljs');
+  return new Excel.Workbook();
+}
+
 async function file(wb: ExcelJS.Workbook, filename: string): Promise<ReportFile> {
   const buf = await wb.xlsx.writeBuffer();
   return { filename, mimeType: MIME, base64: Buffer.from(buf as ArrayBuffer).toString('base64') };
@@ -49,7 +55,7 @@ async function file(wb: ExcelJS.Workbook, filename: string): Promise<ReportFile>
 export async function quarterlyReport(db: Firestore, actor: Actor, quarter: string, branchId: string | undefined): Promise<ReportFile> {
   const months = quarterMonths(quarter);
   const views = await Promise.all(months.map((m) => readMonth(db, actor, m, { branchId })));
-  const wb = new ExcelJS.Workbook();
+  const wb = await workbook();
   wb.creator = 'Huixiang 回响';
   figureRows(wb.addWorksheet('指标 KPIs'), views);
   const bd = wb.addWorksheet('分类 Breakdowns');
@@ -82,7 +88,7 @@ export async function clientBrief(db: Firestore, actor: Actor, month: string, cl
   const rows = snap.docs.map((d) => parseDoc(Ticket, d))
     .filter((t) => monthOf(t.receivedAt) === month && canReadTicket(actor, t).allowed)
     .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
-  const wb = new ExcelJS.Workbook();
+  const wb = await workbook();
   const ws = wb.addWorksheet('月度简报 Brief');
   ws.addRow([`${client.name} — ${month} 月度简报 / monthly brief（${addMonths(month, 1)}-03 前报送）`]);
   ws.addRow(['编号 No.', '受理 Received', '类型 Kind', '事项 Title', '状态 State', '处理措施 Measures', '回访 Callback']);
