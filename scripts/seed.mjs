@@ -110,6 +110,8 @@ export async function seedDemo(o) {
       demo.staff.length} staff users, ${Object.keys(demo.clients).length} clients`);
     await seedClientsDemo(db, log); // clients area: formats, purchases, classification, visits, spot checks
 
+    await (await import('./demo-kpis.mjs')).seedKpiDemo(db, { log }); // KPIs (issue 12): published months + this month live
+
     const result = { users: demo.staff.length, clients: Object.keys(demo.clients).length, tickets: [] };
     if (o.tickets === false) return result;
     result.surveys = await seedSurveys({ db, log }).catch((e) => (log.warn(`survey demo: ${e.message}`), null));

@@ -104,3 +104,20 @@ export { spotCheckRollup } from './callables/clients/spot-check-rollup';
 export { publishSpotCheckResults } from './callables/clients/publish-spot-check-results';
 export { reclassifyClients } from './schedules/reclassify-clients';
 export { clientMonthly } from './schedules/client-monthly';
+
+// ── KPIs (issue 12): dashboards' reads, the monthly run, targets, rebuilds ──
+export { getKpiMonth } from './callables/kpis/get-kpi-month';
+export { getKpiTrend } from './callables/kpis/get-kpi-trend';
+export { listKpiTickets } from './callables/kpis/list-kpi-tickets';
+export { getMyKpis } from './callables/kpis/get-my-kpis';
+export { exportKpiReport } from './callables/kpis/export-kpi-report';
+export { listKpiSnapshots } from './callables/kpis/list-kpi-snapshots';
+export { approveKpiSnapshot } from './callables/kpis/approve-kpi-snapshot';
+export { commentKpiSnapshot } from './callables/kpis/comment-kpi-snapshot';
+export { buildKpiMonth } from './callables/kpis/build-kpi-month';
+export { getKpiTargets } from './callables/kpis/get-kpi-targets';
+export { setKpiTargets } from './callables/kpis/set-kpi-targets';
+export { requestKpiRebuild } from './callables/kpis/request-kpi-rebuild';
+export { decideKpiRebuild } from './callables/kpis/decide-kpi-rebuild';
+export { kpiBuildMonth } from './schedules/kpi-build-month';
+export { kpiChaseMonth } from './schedules/kpi-chase-month';

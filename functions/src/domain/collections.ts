@@ -36,6 +36,12 @@ export const COL = {
   callbackSamples: 'callbackSamples',
   statements: 'statements',
   paymentReferences: 'paymentReferences', // one per cash receipt / bank reference: used once
+
+  // KPIs (issue 12): read through callables only (no client rule grants them)
+  kpiAggregates: 'kpiAggregates', // {month}_{branchId}_{deptId}: live counters, c_… fields
+  kpiSnapshots: 'kpiSnapshots', // {month}_{branch|dept}_{id}: monthly snapshot, frozen when approved; subcollection marks
+  kpiTargets: 'kpiTargets', // {year}: targets in percent
+  kpiRebuilds: 'kpiRebuilds', // recomputations pending an admin's decision
 } as const;
 
 export const REPORTER_DOC = 'reporter';

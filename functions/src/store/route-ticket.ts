@@ -10,6 +10,8 @@ import { loadCalendar, loadRouting, loadSla } from './config';
 import { clearDeadlineProblem, recordDeadlineProblem, tellAdmins } from './deadlines/problems';
 import { departmentRecipients, loadOrg, loadStaff } from './org';
 import { applyChange, readTicket, ticketRef } from './tickets';
+import { kpiDeltaOf } from '../domain/kpis/delta';
+import { applyKpiDelta } from './kpis/aggregates';
 
 /**
  * `routed`: to the department its rules name; `fallback`: routing failed and the ticket went to
@@ -96,6 +98,7 @@ export async function routeNewTicket(db: Firestore, ticketId: string, now: Date)
       return { uid: r.uid, email: r.email, deliverAt, ...msg, i18n };
     });
     applyChange(tx, db, ticketId, ticket, { patch, event, outgoing }, now);
+    applyKpiDelta(tx, db, kpiDeltaOf(ticket, after, { type: event.type, at: now })); // KPIs (issue 12)
     return result;
   });
   const problem = failure as { code: 'routing' | 'calendar_range'; message: string } | null;

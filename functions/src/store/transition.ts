@@ -28,6 +28,8 @@ import { resolveAudience } from './audience';
 import { auditActor, recordAudit, type AuditAction } from './audit';
 import { loadOrg, loadStaff } from './org';
 import { applyChange, diff, ticketRef, type Outgoing } from './tickets';
+import { kpiDeltaOf } from '../domain/kpis/delta';
+import { applyKpiDelta } from './kpis/aggregates';
 
 export interface TransitionRequest {
   ticketId: string;
@@ -145,6 +147,7 @@ async function commit(
     return { uid: r.uid, email: r.email, deliverAt, ...msg, i18n };
   });
   applyChange(tx, db, req.ticketId, ticket, { patch: effect.patch, event, outgoing }, req.now);
+  applyKpiDelta(tx, db, kpiDeltaOf(ticket, after, { type: effect.eventType, at: req.now })); // KPIs (issue 12)
   // After the event's create: of two racing transitions the loser fails there, before this.
   auditTransition(tx, db, req, ticket, after, effect);
 

@@ -427,7 +427,11 @@ export const MACHINE = {
     from: ['verification'],
     // Quality of the ticket's branch tree (a city quality dept verifies county complaints), or leadership.
     who: ['quality', 'leadership'],
-    input: z.object({ evidence: text(2000).describe('the measures seen carried out') }).strict(),
+    input: z.object({
+      evidence: text(2000).describe('the measures seen carried out'),
+      /** Optional: the staff member the complaint is confirmed against (monthly staff flags). */
+      responsibleUid: uidField.optional(),
+    }).strict(),
     guard: (t, a) => {
       if (a === 'system') return { ...refusal('lifecycle.verify_quality_only'), denied: true };
       if (!t.resolution) return refusal('lifecycle.nothing_to_verify');
@@ -436,7 +440,7 @@ export const MACHINE = {
       return null;
     },
     effect: (t, i, a, ctx) => ({
-      patch: { state: 'closed', verification: { evidence: i.evidence, byUid: actorUid(a), byName: actorName(a), at: ctx.now } },
+      patch: { state: 'closed', verification: { evidence: i.evidence, byUid: actorUid(a), byName: actorName(a), at: ctx.now, responsibleUid: i.responsibleUid ?? null } },
       eventType: 'verified',
       note: i.evidence,
       notify: [...ownerAudience(t), { kind: 'user', uid: t.createdBy }],

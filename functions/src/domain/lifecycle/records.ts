@@ -74,6 +74,8 @@ export const VerificationRecord = z.object({
   byUid: uid,
   byName: z.string(),
   at: z.date(),
+  /** The staff member the complaint is confirmed against (staff flags, KPIs); null = nobody named. */
+  responsibleUid: uid.nullable().optional(),
 });
 export type VerificationRecord = z.infer<typeof VerificationRecord>;
 
