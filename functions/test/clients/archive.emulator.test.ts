@@ -125,7 +125,7 @@ describe('archive', () => {
   });
 
   test('the timeline shows history and tickets, a ticket redacted for a reader who may not read it', async () => {
-    await call(createTicket, 'u-intake', { clientId: shopId, kind: 'complaint', subject: 'service_attitude', channel: 'hotline', title: '送货员态度差' });
+    await call(createTicket, 'u-intake', { requestId: 'archive-timeline-1', clientId: shopId, kind: 'complaint', subject: 'service_attitude', channel: 'hotline', title: '送货员态度差' });
     const mine = await call<{ timeline: Array<{ type: string; title: string; detail: { redacted?: boolean } }> }>(getClient, 'u-onsite', { clientId: shopId });
     const ticket = mine.timeline.find((t) => t.type === 'ticket')!;
     expect(ticket.detail.redacted).toBe(true);
