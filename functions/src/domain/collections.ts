@@ -14,6 +14,7 @@ export const COL = {
   deferredMessages: 'deferredMessages', // SMS held back until its deliverAt (no texts at night)
   config: 'config',
   counters: 'counters',
+  ticketNumbers: 'ticketNumbers', // one document per issued ticket number: numbers are unique by write order
   auditLog: 'auditLog',
   // deadlines area: one marker per follow-up fired (`{ticketId}_{key}`), naming who was told
   followUps: 'followUps',

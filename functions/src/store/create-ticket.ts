@@ -101,7 +101,9 @@ export async function createTicket(
       changes: {},
       note: '',
     };
-    // The ticket first: a concurrent twin of this request fails here, before the counter moves.
+    // The number first, then the ticket: a concurrent request that drew the same number, or a
+    // twin of this request, fails here before anything of it is written (see below).
+    tx.create(db.collection(COL.ticketNumbers).doc(number), { ticketId: ref.id, at: now });
     // It carries the list fields (queues, scope keys, sort keys) and search tokens from the start.
     tx.create(ref, { ...ticket, ...listFieldsOf(ref.id, ticket), searchTokens: searchTokensOf(ticket, client.code) });
     tx.set(counterRef, { next: n }, { merge: true });
@@ -110,15 +112,22 @@ export async function createTicket(
     writeReporterPhone(tx, db, ref.id, input.reporter, now); // web API: phone search for quality/leadership
     return number;
   });
-  try {
-    return { ticketId: ref.id, number: await attempt() };
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (code !== 6 && code !== 'already-exists' && code !== 10 && code !== 'aborted') throw e;
-    // The twin won the race: answer as the repeated submission it is.
-    const snap = await ref.get();
-    if (!snap.exists) throw e;
-    return { ticketId: ref.id, number: sameRequest(parseDoc(Ticket, snap), input) };
+  // Uniqueness of ticket numbers rests on write order, not only on Firestore serialising the
+  // counter transaction: the number's reservation document is created before anything else, so a
+  // request that drew a number already taken (possible where transactions are not isolated, as
+  // in the gRPC emulator) fails before writing and draws again.
+  for (let tries = 1; ; tries++) {
+    try {
+      return { ticketId: ref.id, number: await attempt() };
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (code !== 6 && code !== 'already-exists' && code !== 10 && code !== 'aborted') throw e;
+      // The twin won the race: answer as the repeated submission it is.
+      const snap = await ref.get();
+      if (snap.exists) return { ticketId: ref.id, number: sameRequest(parseDoc(Ticket, snap), input) };
+      if (tries >= 8) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 10 * tries)); // another ticket took the number: draw again
+    }
   }
 }
 

@@ -61,6 +61,19 @@ test('numbers tickets of the same day consecutively', async () => {
   expect(number).toBe('HX-20261123-0002');
 });
 
+test('concurrent intakes of different tickets get distinct numbers, and every one is filed', async () => {
+  // The gRPC emulator does not isolate transactions, so concurrent intakes read the same counter:
+  // uniqueness rests on the number's reservation document being created first (write order).
+  const results = await Promise.all(Array.from({ length: 12 }, (_, i) =>
+    call({ data: { ...complaint, requestId: `burst-${String(i).padStart(4, '0')}`, title: `早高峰来电 ${i}`, reporter: undefined }, auth: authOf('u-intake') } as never) as Promise<{ ticketId: string; number: string }>));
+  const numbers = results.map((r) => r.number);
+  expect(new Set(numbers).size).toBe(12);
+  const tickets = await db.getAll(...results.map((r) => db.doc(`tickets/${r.ticketId}`)));
+  expect(tickets.map((t) => t.get('number'))).toEqual(numbers);
+  const reserved = await db.getAll(...numbers.map((n) => db.doc(`ticketNumbers/${n}`)));
+  expect(reserved.map((r) => r.get('ticketId'))).toEqual(results.map((r) => r.ticketId));
+});
+
 test('invalid input → invalid-argument with field-level messages, nothing written', async () => {
   const before = await countAll();
   const err = await rejection(call({
