@@ -225,7 +225,7 @@ describe('complaint lifecycle (browser)', () => {
     expect(await page.getByTestId('verification-evidence').textContent()).toContain('培训签到表');
     expect(await page.getByTestId('ticket-escalation').textContent()).toBe('0');
     expect(await historyTitles()).toEqual([
-      '登记受理', '分派', '接单', '提交处理结果', '审核办结', '回访满意', '查验通过',
+      '受理', '分派', '接单', '提交处理结果', '审核办结', '回访满意', '查验通过',
     ]);
     await shot('lifecycle-1-closed');
     await signOut();
@@ -249,7 +249,8 @@ describe('complaint lifecycle (browser)', () => {
     await page.getByTestId('action-callback').click();
     const form = page.getByTestId('action-form-callback');
     await form.waitFor();
-    for (const [name, value] of Object.entries({ outcome: 'reached', satisfied: 'no', score: '2' })) await form.getByTestId(`action-field-${name}`).selectOption(value);
+    // Choices are radio buttons (one click each), e.g. action-field-outcome-reached.
+    for (const [name, value] of Object.entries({ outcome: 'reached', satisfied: 'no', score: '2' })) await form.getByTestId(`action-field-${name}-${value}`).click();
     await form.getByTestId('action-field-comments').fill('客户认为道歉不够诚恳，仍不满意。');
     await form.getByTestId('action-form-submit').click();
     const notice = page.locator('[data-testid="action-notice"][data-kind="error"]');
