@@ -60,13 +60,14 @@ async function refusal(p: Promise<unknown>): Promise<{ code: string; reason?: st
 
 async function act(uid: string, ticketId: string, action: string, when: string, fields: Record<string, unknown> = {}) {
   clock.set(at(when));
-  const state = (await db.doc(`tickets/${ticketId}`).get()).get('state');
-  return fire({ data: { ticketId, action, expectedState: state, ...fields }, auth: authOf(uid) } as never);
+  const snap = await db.doc(`tickets/${ticketId}`).get();
+  return fire({ data: { ticketId, action, expectedState: snap.get('state'), expectedSeq: snap.get('lastEventSeq'), ...fields }, auth: authOf(uid) } as never);
 }
 
 async function complaint(when: string, title: string): Promise<string> {
   clock.set(at(when));
-  const { ticketId } = await file({ data: { clientId: 'c-1', channel: 'hotline', kind: 'complaint', subject: 'service_attitude', title }, auth: authOf('u-intake') } as never) as { ticketId: string };
+  const requestId = `kpi-${title.length}-${when.replace(/\D/g, '')}`;
+  const { ticketId } = await file({ data: { requestId, clientId: 'c-1', channel: 'hotline', kind: 'complaint', subject: 'service_attitude', title }, auth: authOf('u-intake') } as never) as { ticketId: string };
   await routeNewTicket(db, ticketId, at(when)); // quality owns complaints in the fixture routing
   return ticketId;
 }
@@ -76,7 +77,6 @@ async function closedComplaint(day: string, title: string): Promise<string> {
   const id = await complaint(`${day} 09:00`, title);
   await act('u-quality-1', id, 'accept', `${day} 09:30`);
   await act('u-quality-head', id, 'resolve', `${day} 11:00`, { cause: '态度生硬', measures: '批评教育，致歉' });
-  await act('u-quality-1', id, 'request_callback', `${day} 14:00`);
   await act('u-intake', id, 'callback', `${day} 15:00`, { outcome: 'reached', satisfied: true, score: 4, awareOfChannel: true, comments: '' });
   await act('u-quality-2', id, 'verify', `${day} 16:00`, { evidence: '已整改', responsibleUid: 'u-business-1' });
   return id;
