@@ -26,6 +26,8 @@ import { Campaign, SurveyResponse } from '../../functions/src/domain/surveys/cam
 import { CallbackTask, WorkOrder } from '../../functions/src/domain/workorders/documents';
 import { listCallbackTasks } from '../../functions/src/store/workorders/callbacks';
 import { listOrders } from '../../functions/src/store/workorders/orders';
+import { KpiTicketsInput } from '../../functions/src/domain/kpis/api';
+import { drillDown } from '../../functions/src/store/kpis/read';
 
 interface IndexField { fieldPath: string; order?: 'ASCENDING' | 'DESCENDING'; arrayConfig?: 'CONTAINS' }
 interface Index { collectionGroup: string; queryScope: 'COLLECTION' | 'COLLECTION_GROUP'; fields: IndexField[] }
@@ -224,6 +226,11 @@ test('every composite index the ticket lists and the inbox need is declared, and
     for (const openOnly of [false, true]) await listOrders(db, { field, value: 'v' }, openOnly, 20);
   }
   for (const state of ['open', 'done'] as const) await listCallbackTasks(db, 'b', state);
+  // KPIs: the tickets behind a figure (store/kpis/read.ts drillDown).
+  const leader: Actor = { uid: 'u', role: 'leadership', deptId: 'd', deptKind: 'leadership', branchId: 'b', displayName: 'U', locale: 'zh-CN' };
+  for (const scope of [{ deptId: 'd' }, { branchId: 'b' }, { branchId: 'b', kind: 'complaint' }, { deptId: 'd', kind: 'repair', measure: 'late' }]) {
+    await drillDown(db, leader, KpiTicketsInput.parse({ month: '2026-10', ...scope }));
+  }
   expect(log.length).toBeGreaterThan(50); // the recorder saw the queries
 
   const missing = [...new Set(log.map(needed).filter((i): i is Index => i !== null && !covered(i)).map(describeIndex))];

@@ -14,8 +14,7 @@ const REACHED = { outcome: 'reached', satisfied: true, score: 5, awareOfChannel:
 function resolvedComplaint(resolveAt = at('2025-11-17 15:00')): Life {
   return new Life().route()
     .fire('u-quality-1', 'accept', {}, at('2025-11-17 10:30'))
-    .fire('u-quality-head', 'resolve', { cause: '临期未检', measures: '下架退款' }, resolveAt)
-    .fire('u-quality-1', 'request_callback', {}, at('2025-11-18 09:00'));
+    .fire('u-quality-head', 'resolve', { cause: '临期未检', measures: '下架退款' }, resolveAt); // sign-off: straight to callback
 }
 
 const last = (l: Life): KpiDelta => l.deltas[l.deltas.length - 1]!;
@@ -81,13 +80,14 @@ describe('resolved and on time (basis: month resolved)', () => {
       .fire('u-quality-head', 'resolve', { cause: 'c', measures: 'm' }, at('2025-11-18 11:00'));
     expect(last(l).inc).toMatchObject({ resolved: 1, resolvedOnTime: 1 });
   });
-  it('transferred: the receiving department is measured against its own fresh deadline', () => {
+  it('transferred: the deadline travels with the ticket, so a transfer after it passed stays late', () => {
     const l = new Life().route('dept-business', at('2025-11-17 10:00'), at('2025-11-17 12:00'))
       .fire('u-business-head', 'transfer', { toDeptId: 'dept-quality', reason: '属质量问题' }, at('2025-11-17 16:00'));
     expect(last(l)).toEqual({ month: '2025-11', branchId: 'br-city', deptId: 'dept-business', inc: { transferred: 1 } });
     l.fire('u-quality-1', 'accept', {}, at('2025-11-18 09:00'))
       .fire('u-quality-head', 'resolve', { cause: 'c', measures: 'm' }, at('2025-11-18 10:00'));
-    expect(last(l)).toMatchObject({ deptId: 'dept-quality', inc: { resolved: 1, resolvedOnTime: 1 } });
+    expect(last(l)).toMatchObject({ deptId: 'dept-quality', inc: { resolved: 1 } });
+    expect(last(l).inc.resolvedOnTime).toBeUndefined();
   });
   it('escalated for lateness: late even when resolved before the new deadline', () => {
     const l = new Life().route().fire('system', 'escalate', { reason: '超时' }, at('2025-11-18 10:01'));
@@ -135,7 +135,6 @@ describe('closed and confirmed complaints (basis: month closed)', () => {
       .fire('u-quality-2', 'verify', { evidence: '已下架', responsibleUid: 'u-business-1' }, at('2025-11-19 10:00'))
       .fire('u-intake', 'reopen', { reason: '客户再次反映' }, at('2025-11-20 10:00'))
       .fire('u-quality-head', 'resolve', { cause: 'c', measures: 'm' }, at('2025-11-20 11:00'))
-      .fire('u-quality-1', 'request_callback', {}, at('2025-11-20 12:00'))
       .fire('u-intake', 'callback', REACHED, at('2025-11-20 14:00'))
       .fire('u-quality-2', 'verify', { evidence: '复查', responsibleUid: 'u-business-1' }, at('2025-11-21 10:00'));
     expect(last(l).inc).toEqual({ closed: 1 });
