@@ -64,7 +64,9 @@ export async function seedWorkOrders({ db, log, now = new Date() }) {
   const lastMonday = startOfShanghaiDate(previousWeek(now)).getTime();
   const atLastWeek = (day, hour) => new Date(lastMonday + day * DAY + hour * HOUR);
   const ticketFor = async (kind, clientId, title, when) => {
-    const input = CreateTicketInput.parse({ clientId, kind, channel: 'hotline', title, ...(kind === 'complaint' ? { subject: 'service_improper' } : {}) });
+    // One request id per demo ticket: a re-run files nothing twice.
+    const requestId = `demo-wo-${kind}-${clientId}-${when.getTime()}`;
+    const input = CreateTicketInput.parse({ requestId, clientId, kind, channel: 'hotline', title, ...(kind === 'complaint' ? { subject: 'service_improper' } : {}) });
     const { ticketId } = await createTicket(db, intake, input, when);
     await routeNewTicket(db, ticketId, when);
     return ticketId;
