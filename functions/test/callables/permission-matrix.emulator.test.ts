@@ -147,12 +147,18 @@ describe('role-decided callables', () => {
     // Resource-scoped pickers are tested in test/webapi/pickers.emulator.test.ts.
     // Work-order callables: rights per role and order in functions/test/workorders/flow.emulator.test.ts
     // and policy-kpi.test.ts (no matrix of their own yet: NOTES.md).
+    // KPI callables: rights in functions/test/kpis/policy.test.ts and monthly-run.emulator.test.ts.
+    const KPI_CALLABLES = [
+      'getKpiMonth', 'getKpiTrend', 'listKpiTickets', 'getMyKpis', 'exportKpiReport', 'listKpiSnapshots', 'approveKpiSnapshot',
+      'commentKpiSnapshot', 'buildKpiMonth', 'getKpiTargets', 'setKpiTargets', 'requestKpiRebuild', 'decideKpiRebuild',
+    ];
     const WORK_ORDER_CALLABLES = ['dispatchWorkOrder', 'dispatchReRepair', 'workOrderAction', 'getWorkOrder', 'listWorkOrders', 'recordRepairCallback', 'listRepairCallbackTasks'];
     // Survey callables: their own matrix (functions/test/surveys/survey-permissions.emulator.test.ts) and the public ones.
     const covered = [
       ...Object.keys(ROLE_MATRIX), 'getTicket', 'transitionTicket', 'listAssignableStaff', 'listClientTickets', 'findTicketByNumber',
       ...SURVEY_STAFF_CALLABLES, ...PUBLIC_CALLABLES, ...WORK_ORDER_CALLABLES,
       ...Object.keys(CLIENT_CALLABLES), // clients: functions/test/clients/permission-matrix
+      ...KPI_CALLABLES,
     ];
     expect(exported.filter((name) => !covered.includes(name!))).toEqual([]);
   });
