@@ -274,7 +274,7 @@ describe('complaint lifecycle (browser)', () => {
     // The old resolution is void: a new one is needed.
     expect(await page.getByTestId('ticket-resolution').count()).toBe(0);
     const titles = await historyTitles();
-    expect(titles.slice(-3)).toEqual(['提交处理结果', '审核办结', '重新打开']);
+    expect(titles.slice(-3)).toEqual(['提交处理结果', '审核办结', '重新处理']);
     await shot('lifecycle-3-reopened');
     await signOut();
   }, 240_000);
