@@ -11,7 +11,8 @@ export type Locale = z.infer<typeof Locale>;
 /** A label in both UI languages. */
 export type Label = Readonly<Record<Locale, string>>;
 
-function labelled<const T extends string>(labels: Record<T, Label>) {
+/** A zod enum and its labels in both languages, from one table (every area's vocabulary uses it). */
+export function labelled<const T extends string>(labels: Record<T, Label>) {
   const keys = Object.keys(labels) as [T, ...T[]];
   return { schema: z.enum(keys), labels: labels as Readonly<Record<T, Label>> };
 }

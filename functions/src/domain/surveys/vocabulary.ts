@@ -3,12 +3,8 @@
  * does for tickets). The same identifiers are used in code, Firestore fields and the web client.
  */
 import { z } from 'zod';
-import type { Label } from '../vocabulary';
+import { labelled } from '../vocabulary';
 
-function labelled<const T extends string>(labels: Record<T, Label>) {
-  const keys = Object.keys(labels) as [T, ...T[]];
-  return { schema: z.enum(keys), labels: labels as Readonly<Record<T, Label>> };
-}
 
 /** The organisation types whose sources fix survey topics and sampling rules. */
 const orgTypes = labelled({

@@ -5,7 +5,7 @@
  * (integer 1/100 yuan), so sums never round.
  */
 import { z } from 'zod';
-import type { Label } from '../vocabulary';
+import { labelled } from '../vocabulary';
 import { TicketKind } from '../vocabulary';
 import { Signature } from './signature';
 
@@ -14,10 +14,6 @@ const text = (max: number) => z.string().trim().max(max);
 /** Money in fen (分). */
 export const Fen = z.number().int().min(0).max(100_000_000);
 
-function labelled<const T extends string>(labels: Record<T, Label>) {
-  const keys = Object.keys(labels) as [T, ...T[]];
-  return { schema: z.enum(keys), labels: labels as Readonly<Record<T, Label>> };
-}
 
 const states = labelled({
   dispatched: { 'zh-CN': '已派工', en: 'Dispatched' },
