@@ -1,6 +1,7 @@
 /**
  * Fuzzing at bench size: runs the fuzz suite (functions/test/fuzz) with FUZZ_RUNS payloads per
- * malformed class, callable and caller (default 25; the test line runs 3), and reports how many
+ * malformed class, callable and caller (default 25, every role; the test line runs 3 with six
+ * callers), and reports how many
  * payloads were sent and how many got an unexpected answer (anything but the expected refusal
  * codes, or an accepted malformed payload). `fuzz.unexpected` must be 0.
  */
@@ -17,7 +18,7 @@ export async function run() {
   const report = path.join(mkdtempSync(path.join(tmpdir(), 'hx-fuzz-')), 'report.json');
   const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
   const res = spawnSync(process.execPath, [jest, '--selectProjects', 'emulator', '--testPathPatterns', 'test/fuzz/', '--silent'], {
-    cwd: ROOT, env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_REPORT: report }, encoding: 'utf8',
+    cwd: ROOT, env: { ...process.env, FUZZ_RUNS: String(runs), FUZZ_CALLERS: 'all', FUZZ_REPORT: report }, encoding: 'utf8',
   });
   let r;
   try { r = JSON.parse(readFileSync(report, 'utf8')); } catch {

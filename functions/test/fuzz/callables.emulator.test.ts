@@ -64,8 +64,14 @@ function discoverCallables(): Callable[] {
 }
 
 const CALLABLES = discoverCallables();
-/** Callers: every role of the fixtures, and nobody. */
-const CALLERS = ['u-intake', 'u-quality-head', 'u-quality-1', 'u-business-1', 'u-leader', 'u-auditor', 'u-admin', 'u-onsite', null] as const;
+/**
+ * Callers: one of each kind of rights (hotline, a head, department staff, the auditor, the admin)
+ * and nobody; FUZZ_CALLERS=all (the bench) adds quality staff, leadership and on-site staff.
+ */
+const ALL_CALLERS = ['u-intake', 'u-quality-head', 'u-quality-1', 'u-business-1', 'u-leader', 'u-auditor', 'u-admin', 'u-onsite', null] as const;
+const CALLERS = process.env['FUZZ_CALLERS'] === 'all'
+  ? ALL_CALLERS
+  : (['u-intake', 'u-quality-head', 'u-business-1', 'u-auditor', 'u-admin', null] as const);
 
 /** Names of id-like fields the callables take, for payloads that look almost right. */
 const ID_FIELDS = ['ticketId', 'clientId', 'id', 'uid', 'deptId', 'branchId', 'number', 'token', 'campaignId', 'orderId', 'questionnaireId', 'jobId', 'month', 'year', 'name'];
@@ -109,14 +115,9 @@ async function outcome(p: Promise<unknown>): Promise<{ ok: true } | { ok: false;
  * emulator cannot list collections) and the seeded ticket's subcollections.
  */
 async function census(store: Firestore): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const name of new Set<string>(Object.values(COL))) {
-    out[name] = (await store.collection(name).count().get()).data().count;
-  }
-  for (const sub of ['events', 'private']) {
-    out[`tickets/t-1/${sub}`] = (await store.collection(`tickets/t-1/${sub}`).count().get()).data().count;
-  }
-  return out;
+  const names = [...new Set<string>(Object.values(COL)), 'tickets/t-1/events', 'tickets/t-1/private'];
+  const counts = await Promise.all(names.map(async (name) => (await store.collection(name).count().get()).data().count));
+  return Object.fromEntries(names.map((name, i) => [name, counts[i]!]));
 }
 
 const findings: Array<{ callable: string; caller: string; payload: string; code: string; message: string }> = [];
