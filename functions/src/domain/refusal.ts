@@ -45,5 +45,6 @@ export const COMMON_REFUSALS = {
   'auth.claims_stale': { 'zh-CN': '您的权限已变更，请重新登录', en: 'Your rights changed: sign in again' },
   'input.invalid': { 'zh-CN': '输入有误：{fields}', en: 'Invalid input — {fields}' },
   'doc.not_found': { 'zh-CN': '{what} {id} 不存在', en: '{what} {id} does not exist' },
-  'auth.not_allowed': { 'zh-CN': '您无权执行此操作', en: 'Not allowed: {rule}' },
+  // The rule is English prose: only the English text shows it (`_en`: one language's parameter).
+  'auth.not_allowed': { 'zh-CN': '您无权执行此操作', en: 'Not allowed: {rule_en}' },
 } as const satisfies Catalogue;

@@ -50,5 +50,5 @@ export async function requireActor(db: Firestore, request: CallableRequest<unkno
 export function authorize(decision: Decision | { allowed: true } | { allowed: false; reason: string }): void {
   if (decision.allowed) return;
   if ('code' in decision) throw new HttpsError('permission-denied', decision.reason, { reason: decision.code, params: decision.params });
-  throw new HttpsError('permission-denied', decision.reason, { reason: 'auth.not_allowed', params: { rule: decision.reason } });
+  throw new HttpsError('permission-denied', decision.reason, { reason: 'auth.not_allowed', params: { rule_en: decision.reason } });
 }

@@ -19,5 +19,6 @@ test('a refusal renders in the reader\'s language from code and params', () => {
   const all = [COMMON_REFUSALS, TICKETS_REFUSALS, CONFIG_REFUSALS];
   expect(refusalText(all, r, 'zh-CN')).toBe('找不到编号为 HX-20251117-0001 的工单，或您无权查看');
   expect(refusalText(all, r, 'en')).toBe('No ticket HX-20251117-0001, or you may not see it');
-  expect(refusalText(all, { reason: 'auth.not_allowed', params: { rule: 'x' } }, 'zh-CN')).toBe('您无权执行此操作');
+  expect(refusalText(all, { reason: 'auth.not_allowed', params: { rule_en: 'x' } }, 'zh-CN')).toBe('您无权执行此操作');
+  expect(refusalText(all, { reason: 'auth.not_allowed', params: { rule_en: 'x' } }, 'en')).toBe('Not allowed: x');
 });
