@@ -2,7 +2,9 @@
 // docs/screenshots/ (small PNGs: the visible viewport only). Needs a running stack with the demo
 // data: `npm start` (then: node scripts/web-screenshots.mjs) or
 // `node scripts/local-stack.mjs --port-base 18000` (then: node scripts/web-screenshots.mjs http://127.0.0.1:18005).
-import { mkdirSync } from 'node:fs';
+// Areas add their screens as modules in scripts/screens/<area>.mjs: `export default async function
+// ({ session, shot, url, tag, want, width, locale })`, called once per language and width.
+import { mkdirSync, readdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:5050';
@@ -28,6 +30,12 @@ async function session(locale, width, login) {
     await page.getByTestId('header-user').waitFor({ timeout: 30_000 });
   }
   return { context, page };
+}
+
+const SCREENS_DIR = new URL('./screens/', import.meta.url);
+const areaScreens = [];
+for (const f of readdirSync(SCREENS_DIR).filter((n) => n.endsWith('.mjs')).sort()) {
+  areaScreens.push((await import(new URL(f, SCREENS_DIR).href)).default);
 }
 
 const shot = async (page, name) => {
@@ -90,6 +98,7 @@ for (const locale of ['zh-CN', 'en']) {
       }
       await context.close();
     }
+    for (const screens of areaScreens) await screens({ session, shot, url, tag, want, width, locale });
   }
 }
 await browser.close();

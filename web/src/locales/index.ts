@@ -5,6 +5,7 @@
 import { computed } from 'vue';
 import { createI18n } from 'vue-i18n';
 import { LOCALES, type Label, type Locale } from '../../../functions/src/domain/vocabulary';
+import { AREAS } from '../areas';
 import en from './en';
 import zhCN, { type MessageKey, type Messages } from './zh-CN';
 
@@ -31,6 +32,13 @@ export const i18n = createI18n<[Messages], Locale, false>({
   fallbackLocale: 'zh-CN',
   messages: { 'zh-CN': zhCN, en },
 });
+// Each area's messages live under its id: t('clients.title').
+for (const area of AREAS) {
+  for (const l of LOCALES) {
+    const own = area.messages?.[l];
+    if (own && Object.keys(own).length > 0) i18n.global.mergeLocaleMessage(l, { [area.id]: own } as unknown as Messages);
+  }
+}
 document.documentElement.lang = i18n.global.locale.value;
 
 export const locale = computed<Locale>(() => i18n.global.locale.value);

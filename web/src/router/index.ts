@@ -4,11 +4,14 @@
  */
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import type { Role } from '../../../functions/src/domain/vocabulary';
+import { AREAS } from '../areas';
 import { session, sessionSettled } from '../session';
 
 declare module 'vue-router' {
   interface RouteMeta {
     public?: boolean;
+    /** Reachable signed in or not (clients' public pages: survey answers, feedback). */
+    open?: boolean;
     roles?: readonly Role[];
     /** Shown without the app's header (print views). */
     bare?: boolean;
@@ -34,14 +37,18 @@ const routes: RouteRecordRaw[] = [
       { path: 'admin/audit', name: 'audit', component: () => import('../views/admin/audit/index.vue'), meta: { roles: ADMIN_READERS } },
       { path: 'admin/org', name: 'org', component: () => import('../views/admin/org/index.vue'), meta: { roles: ADMIN_READERS } },
       { path: 'admin/config', name: 'config', component: () => import('../views/admin/config/index.vue'), meta: { roles: ADMIN_READERS } },
+      ...AREAS.flatMap((a) => a.routes ?? []),
     ],
   },
+  ...AREAS.flatMap((a) => (a.bareRoutes ?? []).map((r) => ({ ...r, meta: { ...r.meta, bare: true } }) as RouteRecordRaw)),
+  ...AREAS.flatMap((a) => (a.openRoutes ?? []).map((r) => ({ ...r, meta: { ...r.meta, bare: true, open: true } }) as RouteRecordRaw)),
   { path: '/:rest(.*)*', redirect: '/tickets' },
 ];
 
 export const router = createRouter({ history: createWebHashHistory(), routes });
 
 router.beforeEach(async (to) => {
+  if (to.meta.open) return true;
   await sessionSettled();
   const signedIn = session.status === 'signed-in';
   if (to.meta.public) return signedIn ? { path: typeof to.query['redirect'] === 'string' ? to.query['redirect'] : '/tickets' } : true;

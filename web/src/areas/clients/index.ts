@@ -1,0 +1,9 @@
+/** The clients area of the web client: routes, navigation and messages (see ../types.ts). */
+import { defineArea } from '../types';
+
+export default defineArea({
+  id: 'clients',
+  routes: [],
+  nav: [],
+  messages: { 'zh-CN': {}, en: {} },
+});

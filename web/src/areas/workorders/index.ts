@@ -1,0 +1,9 @@
+/** The workorders area of the web client: routes, navigation and messages (see ../types.ts). */
+import { defineArea } from '../types';
+
+export default defineArea({
+  id: 'workorders',
+  routes: [],
+  nav: [],
+  messages: { 'zh-CN': {}, en: {} },
+});
