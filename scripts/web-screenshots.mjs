@@ -89,7 +89,7 @@ for (const locale of ['zh-CN', 'en']) {
     {
       const { context, page } = await session(locale, width, 'admin');
       for (const [name, path, ready] of [
-        ['staff', '/admin/staff', '.el-table'], ['audit', '/admin/audit', '.el-table, .el-empty'], ['org', '/admin/org', '[data-testid="dept-table"]'], ['config', '/admin/config', '.el-tabs'],
+        ['staff', '/admin/staff', '.el-table'], ['audit', '/admin/audit', '.el-table, .el-empty'], ['org', '/admin/org', '[data-testid="dept-table"]'], ['config', '/admin/config', '[data-testid="routing-rules"], [data-testid="config-unavailable"]'],
       ]) {
         if (!want(name)) continue;
         await page.goto(`${url}/#${path}`);
