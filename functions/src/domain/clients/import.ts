@@ -66,7 +66,7 @@ function checkHeader(header: readonly string[], known: readonly string[], requir
   return { index, errors };
 }
 
-const cell = (row: readonly string[], index: Map<string, number>, name: string) => {
+const cell = (row: readonly string[], index: ReadonlyMap<string, number>, name: string) => {
   const i = index.get(name);
   return i === undefined ? '' : (row[i] ?? '').trim();
 };
@@ -85,17 +85,32 @@ export interface CheckResult<R> {
 
 const isBlank = (r: readonly string[]) => r.every((c) => !c || !c.trim());
 
-/** Checks a purchase file: header, then every row (client known, month not in the future, numbers, duplicates). */
-export function checkPurchases(grid: readonly (readonly string[])[], ctx: PurchaseContext): CheckResult<PurchaseRow> {
+/**
+ * The walk both files share: an empty file or a bad header stops at once; blank rows are skipped;
+ * `checkRow` adds its errors (row numbers as the spreadsheet shows them, header = 1) and returns
+ * the parsed row, or null when the row has errors.
+ */
+function checkGrid<R>(
+  grid: readonly (readonly string[])[], headers: readonly string[], required: readonly string[],
+  checkRow: (r: readonly string[], row: number, index: ReadonlyMap<string, number>, errors: RowError[]) => R | null,
+): CheckResult<R> {
   if (grid.length === 0) return { rows: [], errors: [err(1, '', '文件为空', 'the file is empty')] };
-  const { index, errors } = checkHeader(grid[0]!, PURCHASE_HEADERS, PURCHASE_REQUIRED);
+  const { index, errors } = checkHeader(grid[0]!, headers, required);
   if (errors.length) return { rows: [], errors };
-  const rows: PurchaseRow[] = [];
-  const seen = new Map<string, number>();
+  const rows: R[] = [];
   for (let i = 1; i < grid.length; i++) {
     const r = grid[i]!;
     if (isBlank(r)) continue;
-    const row = i + 1;
+    const parsed = checkRow(r, i + 1, index, errors);
+    if (parsed !== null) rows.push(parsed);
+  }
+  return { rows, errors };
+}
+
+/** Checks a purchase file: header, then every row (client known, month not in the future, numbers, duplicates). */
+export function checkPurchases(grid: readonly (readonly string[])[], ctx: PurchaseContext): CheckResult<PurchaseRow> {
+  const seen = new Map<string, number>();
+  return checkGrid<PurchaseRow>(grid, PURCHASE_HEADERS, PURCHASE_REQUIRED, (r, row, index, errors) => {
     const before = errors.length;
     const code = cell(r, index, '客户编码');
     const clientId = code ? ctx.clientIdByCode.get(code) : undefined;
@@ -118,9 +133,8 @@ export function checkPurchases(grid: readonly (readonly string[])[], ctx: Purcha
         errors.push(err(row, '客户编码', `客户 ${code} 的 ${month} 数据与第 ${first} 行重复`, `client ${code}, ${month} repeats row ${first}`));
       } else seen.set(key, row);
     }
-    if (errors.length === before) rows.push({ row, clientId: clientId!, clientCode: code, month: month!, qty: qty!, amount: amount! });
-  }
-  return { rows, errors };
+    return errors.length === before ? { row, clientId: clientId!, clientCode: code, month: month!, qty: qty!, amount: amount! } : null;
+  });
 }
 
 export interface ClientImportContext {
@@ -136,15 +150,8 @@ export interface ClientImportContext {
 
 /** Checks a client file: header, required cells, known format / market / zone / manager, duplicate codes. */
 export function checkClients(grid: readonly (readonly string[])[], ctx: ClientImportContext): CheckResult<ClientRow> {
-  if (grid.length === 0) return { rows: [], errors: [err(1, '', '文件为空', 'the file is empty')] };
-  const { index, errors } = checkHeader(grid[0]!, CLIENT_HEADERS, CLIENT_REQUIRED);
-  if (errors.length) return { rows: [], errors };
-  const rows: ClientRow[] = [];
   const seen = new Map<string, number>();
-  for (let i = 1; i < grid.length; i++) {
-    const r = grid[i]!;
-    if (isBlank(r)) continue;
-    const row = i + 1;
+  return checkGrid<ClientRow>(grid, CLIENT_HEADERS, CLIENT_REQUIRED, (r, row, index, errors) => {
     const before = errors.length;
     const code = cell(r, index, '客户编码');
     if (!code) errors.push(err(row, '客户编码', '客户编码为空', 'client code is empty'));
@@ -167,15 +174,13 @@ export function checkClients(grid: readonly (readonly string[])[], ctx: ClientIm
     if (managerText && !manager) errors.push(err(row, '客户经理', `客户经理“${managerText}”不是本单位的客户经理`, `"${managerText}" is not an account manager of this branch`));
     const phone = cell(r, index, '联系电话');
     if (phone && !/^[0-9+\- ]{5,20}$/.test(phone)) errors.push(err(row, '联系电话', `联系电话“${phone}”格式不对`, `phone "${phone}" is not a phone number`));
-    if (errors.length === before) {
-      const existing = ctx.clientIdByCode.get(code);
-      rows.push({
-        row, clientId: existing ?? importedClientId(code), exists: existing !== undefined, code, name,
-        licenceNo: cell(r, index, '许可证号'), format: format!, marketType: marketType!, zone: zone!, accountManagerUid: manager ?? null,
-        routeId: cell(r, index, '线路'), address: cell(r, index, '地址'), contactName: cell(r, index, '联系人'), contactPhone: phone,
-        branchId: ctx.branchId,
-      });
-    }
-  }
-  return { rows, errors };
+    if (errors.length !== before) return null;
+    const existing = ctx.clientIdByCode.get(code);
+    return {
+      row, clientId: existing ?? importedClientId(code), exists: existing !== undefined, code, name,
+      licenceNo: cell(r, index, '许可证号'), format: format!, marketType: marketType!, zone: zone!, accountManagerUid: manager ?? null,
+      routeId: cell(r, index, '线路'), address: cell(r, index, '地址'), contactName: cell(r, index, '联系人'), contactPhone: phone,
+      branchId: ctx.branchId,
+    };
+  });
 }
