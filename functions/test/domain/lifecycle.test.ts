@@ -258,9 +258,11 @@ test('property: no complaint reaches closed without verification by a quality us
         }
       }
     }),
-    { numRuns: 600 },
+    { numRuns: 1200 },
   );
-  expect(closedComplaints).toBeGreaterThan(50); // the property was exercised, not vacuously true
+  // The property was exercised, not vacuously true. About one walk in nine closes (measured over
+  // twelve seeds: 55-83 per 600 walks), so 60 of 1 200 is some six standard deviations below the mean.
+  expect(closedComplaints).toBeGreaterThan(60);
 });
 
 test('property: a random walk reaches every state of the machine (the generator is not vacuous)', () => {
