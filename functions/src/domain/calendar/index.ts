@@ -26,3 +26,4 @@ export {
   type CalendarDay, type CalendarYearView, SavedCalendarYear, StoredCalendar, type StoredCalendarInput, type YearDays,
   type YearSource, buildCalendarConfig, calendarYearView, coverageAround, parseDateList, yearDays,
 } from './years';
+export { type NoticeDayKind, type ParsedNotice, parseHolidayNotice } from './notice';

@@ -16,6 +16,11 @@ export const SavedCalendarYear = z.object({
   holidays: z.array(IsoDate).max(80),
   makeupDays: z.array(IsoDate).max(40),
   reason: z.string().min(1).max(500),
+  /**
+   * Still provisional: the admin changed the year (a company day off, hours) before the State
+   * Council's notice was entered. Deadlines over it stay flagged; the November reminder goes on.
+   */
+  provisional: z.boolean().default(false),
   savedBy: z.string().min(1).max(128),
   savedAt: z.date(),
 });
@@ -47,7 +52,7 @@ export interface YearDays {
 export function yearDays(stored: StoredCalendar, year: number): YearDays {
   const saved = stored.years[String(year)];
   if (saved) {
-    return { source: 'saved', provisional: false, holidays: [...saved.holidays].sort(), makeupDays: [...saved.makeupDays].sort(), names: {} };
+    return { source: 'saved', provisional: saved.provisional, holidays: [...saved.holidays].sort(), makeupDays: [...saved.makeupDays].sort(), names: {} };
   }
   if (hasChineseHolidayData(year)) {
     const seed = seedChineseHolidays(year, year);

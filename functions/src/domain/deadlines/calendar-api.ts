@@ -25,6 +25,8 @@ export const SaveCalendarInput = z
     /** Business hours per weekday ('0' = Sunday … '6'); omitted = unchanged. Applies to every year. */
     businessHours: WeeklyHours.optional(),
     reason: z.string().trim().min(1, 'required').max(500),
+    /** The lists are not yet the State Council's notice: the year stays provisional (deadlines flagged). */
+    provisional: z.boolean().default(false),
   })
   .strict()
   .transform((input, ctx) => {
@@ -40,7 +42,7 @@ export const SaveCalendarInput = z
     const makeupDays = parse('makeupDays');
     const both = holidays.filter((d) => makeupDays.includes(d));
     if (both.length) ctx.addIssue({ code: 'custom', path: ['makeupDays'], message: `both a holiday and a make-up day: ${both.join(', ')}` });
-    return { year: input.year, holidays, makeupDays, businessHours: input.businessHours, reason: input.reason };
+    return { year: input.year, holidays, makeupDays, businessHours: input.businessHours, reason: input.reason, provisional: input.provisional };
   });
 export type SaveCalendarInput = z.output<typeof SaveCalendarInput>;
 
@@ -54,7 +56,9 @@ export function applyCalendarSave(
   const stored = StoredCalendar.parse({
     ...before,
     weeklyHours: input.businessHours ?? before.weeklyHours,
-    years: { ...before.years, [String(input.year)]: { holidays: input.holidays, makeupDays: input.makeupDays, reason: input.reason, savedBy: by, savedAt: at } },
+    years: { ...before.years, [String(input.year)]: {
+      holidays: input.holidays, makeupDays: input.makeupDays, reason: input.reason, provisional: input.provisional, savedBy: by, savedAt: at,
+    } },
   });
   const hours = stored.weeklyHours;
   const onWorkday = input.makeupDays.filter((d) => hours[String(new Date(`${d}T00:00:00Z`).getUTCDay()) as '0'].length > 0);

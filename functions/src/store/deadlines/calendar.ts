@@ -30,6 +30,7 @@ export async function saveCalendarYear(db: Firestore, actor: Actor, input: SaveC
       changes: {
         holidays: { from: previous?.holidays ?? null, to: input.holidays },
         makeupDays: { from: previous?.makeupDays ?? null, to: input.makeupDays },
+        provisional: { from: previous?.provisional ?? null, to: input.provisional },
         ...(input.businessHours ? { businessHours: { from: before.weeklyHours, to: input.businessHours } } : {}),
       },
     });
