@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Authority, Channel, ComplaintSubject, Locale, Role, TicketKind, TicketState, type Label } from './vocabulary';
 import { DocId, isChinesePhone } from './validation';
 import type { LifecycleView } from './lifecycle/view';
+import type { NotificationTarget } from './notification-target';
 export type { LifecycleView } from './lifecycle/view';
 export { TransitionTicketInput, type TransitionTicketResult } from './lifecycle/request';
 
@@ -149,6 +150,7 @@ export interface TicketDetailView {
   timeLeft: TimeLeft;
 }
 
+export type { NotificationTarget } from './notification-target';
 export interface NotificationView {
   id: string;
   ticketId: string;
@@ -158,6 +160,8 @@ export interface NotificationView {
   body: Label;
   read: boolean;
   createdAt: string;
+  /** The page it is about (a ticket, or a KPI month, the visit plan, the calendar…): notification-target.ts. */
+  target: NotificationTarget;
 }
 
 export interface MeView {

@@ -32,11 +32,12 @@ export function invalidateConfig(name: string): void {
 }
 
 /** The raw `config/calendar` document (null when absent), cached like the other configuration. */
-function storedCalendarData(db: Firestore): Promise<Record<string, unknown> | null> {
-  return cached(configCacheKey('calendar'), async () => {
+function storedCalendarData(db: Firestore, fresh = false): Promise<Record<string, unknown> | null> {
+  const read = async () => {
     const snap = await db.collection(COL.config).doc('calendar').get();
     return snap.exists ? (snap.data() ?? null) : null;
-  });
+  };
+  return fresh ? read() : cached(configCacheKey('calendar'), read);
 }
 
 export function loadRouting(db: Firestore): Promise<RoutingConfig> {
@@ -50,9 +51,11 @@ export function loadSla(db: Firestore): Promise<SlaPolicy> {
 /**
  * `config/calendar`: business hours and the years admins saved (domain/calendar/years.ts). An
  * older document holding a whole CalendarConfig (top-level `holidays`) is still read as is.
+ * `fresh`: past the cache — the calendar screen shows what is stored, not this instance's copy
+ * (another instance may have saved it a moment ago; deadlines follow within the cache's TTL).
  */
-export async function loadStoredCalendar(db: Firestore): Promise<StoredCalendar> {
-  const data = await storedCalendarData(db);
+export async function loadStoredCalendar(db: Firestore, opts: { fresh?: boolean } = {}): Promise<StoredCalendar> {
+  const data = await storedCalendarData(db, opts.fresh);
   return data && !Array.isArray(data['holidays']) ? parseData(StoredCalendar, data, 'config/calendar') : StoredCalendar.parse({});
 }
 

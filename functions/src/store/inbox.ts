@@ -3,6 +3,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import type { NotificationView } from '../domain/api';
 import { COL } from '../domain/collections';
 import { Notification } from '../domain/documents';
+import { notificationTarget } from '../domain/notification-target';
 import { sameInBoth } from '../domain/tickets/labels';
 import { parseDoc } from '../lib/firestore';
 
@@ -20,7 +21,7 @@ export async function readInbox(db: Firestore, uid: string, unreadOnly: boolean,
     const n = parseDoc(Notification, d);
     return {
       id: d.id, ticketId: n.ticketId, type: n.type, title: n.i18n?.title ?? sameInBoth(n.title), body: n.i18n?.body ?? sameInBoth(n.body),
-      read: n.read, createdAt: n.createdAt.toISOString(),
+      read: n.read, createdAt: n.createdAt.toISOString(), target: notificationTarget(n.type, n.ticketId),
     };
   });
   return { notifications, unreadCount: unread.data().count };

@@ -7,6 +7,8 @@
 import { seedOrgWithExtras, tokenOf } from '../../../test/support/fixtures';
 import { adminSaveCalendar } from '../../src/callables/deadlines/admin-save-calendar';
 import { getCalendar } from '../../src/callables/deadlines/get-calendar';
+import { listNotifications } from '../../src/callables/list-notifications';
+import type { NotificationView } from '../../src/domain/api';
 import { remindProvisionalCalendar } from '../../src/store/deadlines/calendar';
 import { at, deadlinesHarness } from './harness';
 
@@ -40,6 +42,9 @@ test('from 1 November admins are told next year is provisional: once per admin, 
   expect(await remindProvisionalCalendar(h.db, at('2026-11-02 09:00'))).toBe(0);
   const notes = await h.db.collection('notifications').where('type', '==', 'calendar_provisional').get();
   expect(notes.docs.map((d) => d.get('uid'))).toEqual(['u-admin']);
+  // In the inbox it links to the year it is about, not to a ticket.
+  const inbox = (await h.fft.wrap(listNotifications)({ data: { limit: 10 }, auth: tokenOf('u-admin') } as never)) as { notifications: NotificationView[] };
+  expect(inbox.notifications.find((n) => n.type === 'calendar_provisional')?.target.path).toBe('/admin/calendar?year=2027');
 });
 
 test('adminSaveCalendar: admins only, strict, the official notice pasted; audited; the year is no longer provisional', async () => {

@@ -11,7 +11,7 @@ import { auditActor, recordAudit } from '../audit';
 import { invalidateConfig, loadStoredCalendar } from '../config';
 
 export async function getCalendarYear(db: Firestore, year: number): Promise<CalendarYearView> {
-  return calendarYearView(await loadStoredCalendar(db), year);
+  return calendarYearView(await loadStoredCalendar(db, { fresh: true }), year);
 }
 
 /** Saves one year's holidays and make-up days (and the business hours), with an audit entry. */
@@ -63,7 +63,7 @@ export async function remindProvisionalCalendar(db: Firestore, now: Date): Promi
     const zh = s.locale === 'zh-CN';
     try {
       await db.collection(COL.notifications).doc(provisionalNoticeId(next, d.id)).create({
-        uid: d.id, ticketId: 'calendar', eventSeq: 1, type: 'calendar_provisional', read: false, createdAt: now, deliverAt: null,
+        uid: d.id, ticketId: `calendar-${next}`, eventSeq: 1, type: 'calendar_provisional', read: false, createdAt: now, deliverAt: null,
         title: zh ? `${next} 年节假日安排尚未录入` : `${next} holidays not entered yet`,
         body: zh
           ? `${next} 年的工作日历目前按《全国年节及纪念日放假办法》的法定假日推算（暂定），没有调休。国务院办公厅发布放假通知后，请在"工作日历"中录入。`
