@@ -112,10 +112,17 @@ describe('complaint lifecycle (browser)', () => {
     await page.getByTestId('reporter-name').fill('周先生');
     await page.getByTestId('reporter-phone').fill('13900001234');
     await page.getByTestId('reporter-consent').check();
+    // The desk promised the client an answer within three days (the picker takes typed text).
+    const promised = new Date(Date.now() + 3 * 24 * 3600_000);
+    const shanghai = new Date(promised.getTime() + 8 * 3600_000).toISOString();
+    const typed = `${shanghai.slice(0, 10)} 17:00`;
+    await page.getByTestId('ticket-promised-reply').locator('input').fill(typed);
+    await page.getByTestId('ticket-promised-reply').locator('input').press('Enter');
     await page.getByTestId('ticket-submit').click();
     await page.getByTestId('ticket-detail').waitFor({ timeout: 20_000 });
     const id = (await page.getByTestId('ticket-detail').getAttribute('data-ticket-id')) ?? '';
     expect(id).not.toBe('');
+    expect(await page.getByTestId('ticket-promised').getAttribute('data-promised')).toBe(new Date(`${shanghai.slice(0, 10)}T17:00:00+08:00`).toISOString());
     await page.waitForSelector('[data-testid="ticket-state"][data-state="assigned"]', { timeout: ROUTING_TIMEOUT_MS });
     expect(await page.getByTestId('ticket-owner').textContent()).toBe('品质管理部');
     // The person who took it in may act only later (callback); nothing to do while it is assigned.

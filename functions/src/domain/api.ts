@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { Authority, Channel, ComplaintSubject, Locale, Role, TicketKind, TicketState, type Label } from './vocabulary';
-import { DocId, isChinesePhone } from './validation';
+import { DocId, isChinesePhone, isSaneInstant } from './validation';
 import type { LifecycleView } from './lifecycle/view';
 import type { NotificationTarget } from './notification-target';
 export type { LifecycleView } from './lifecycle/view';
@@ -44,6 +44,11 @@ export const CreateTicketInput = z
     againstOfficeDirector: z.boolean().default(false),
     major: z.boolean().default(false),
     reporter: ReporterInput.optional(),
+    /** The date the client was promised an answer at intake (ISO); reminders follow (deadlines/follow-ups.ts). */
+    promisedReplyAt: z
+      .union([z.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s))])
+      .refine(isSaneInstant, 'a date between 2000 and 2100')
+      .optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

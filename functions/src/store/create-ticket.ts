@@ -32,6 +32,9 @@ export function ticketIdFor(uid: string, requestId: string): string {
  * with different content is refused. The caller must be allowed to see the client.
  * `opts.ticketId` (system callers: survey follow-ups) names the ticket id itself.
  */
+/** As the `promise_answer` action: an answer promised at most a year ahead. */
+const PROMISE_HORIZON_MS = 366 * 24 * 60 * 60 * 1000;
+
 export async function createTicket(
   db: Firestore,
   actor: Actor,
@@ -43,6 +46,14 @@ export async function createTicket(
   const clientRef = db.collection(COL.clients).doc(input.clientId);
   const day = shanghaiDay(now);
   const counterRef = db.collection(COL.counters).doc(`tickets-${day}`);
+
+  const promised = input.promisedReplyAt;
+  if (promised && (promised.getTime() <= now.getTime() || promised.getTime() > now.getTime() + PROMISE_HORIZON_MS)) {
+    const why = promised.getTime() <= now.getTime() ? 'must be in the future' : 'at most a year ahead';
+    throw new HttpsError('invalid-argument', `Invalid input — promisedReplyAt: ${why}`, {
+      reason: 'input.invalid', params: { fields: `promisedReplyAt: ${why}` }, fields: { promisedReplyAt: why },
+    });
+  }
 
   const attempt = () => db.runTransaction(async (tx) => {
     const [existingSnap, clientSnap, counterSnap] = await Promise.all([tx.get(ref), tx.get(clientRef), tx.get(counterRef)]);
@@ -89,6 +100,7 @@ export async function createTicket(
       updatedAt: now,
       lastEventSeq: 1,
       ...emptyLifecycle(),
+      ...(promised ? { promisedAt: promised } : {}),
     };
     const event: TicketEvent = {
       seq: 1,

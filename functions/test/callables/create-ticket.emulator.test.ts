@@ -184,3 +184,20 @@ test('prototype keys, ids with "/", bad phones and blank names are invalid-argum
     expect((await db.doc(`tickets/${ticketId}/private/reporter`).get()).data()).toMatchObject({ name: '李先生', phone, address: '人民路 1 号 302' });
   }
 });
+
+test('an answer promised at intake is kept on the ticket; a date in the past or beyond a year is refused on that field, nothing written', async () => {
+  const promised = '2026-11-25T09:00:00+08:00';
+  const { ticketId } = await call({ data: { ...complaint, requestId: randomUUID(), promisedReplyAt: promised }, auth: authOf('u-intake') } as never);
+  const ticket = (await db.doc(`tickets/${ticketId}`).get()).data()!;
+  expect(ticket.promisedAt.toDate().toISOString()).toBe('2026-11-25T01:00:00.000Z');
+
+  const before = await countAll();
+  for (const [when, why] of [['2026-11-22T10:00:00+08:00', 'must be in the future'], ['2028-01-01T10:00:00+08:00', 'at most a year ahead'], ['tomorrow', undefined]] as const) {
+    const err = await rejection(call({ data: { ...complaint, requestId: randomUUID(), promisedReplyAt: when }, auth: authOf('u-intake') } as never));
+    expect(err.code).toBe('invalid-argument');
+    const fields = (err.details as { fields: Record<string, string> }).fields;
+    expect(Object.keys(fields)).toEqual(['promisedReplyAt']);
+    if (why) expect(fields['promisedReplyAt']).toBe(why);
+  }
+  expect(await countAll()).toBe(before);
+});

@@ -134,6 +134,8 @@ const en: Messages = {
   vReporterName: 'A name is needed when complainant details are given',
   vInvalid: 'Invalid value',
   vSlug: 'Lower-case letters, digits and dashes only',
+  vFuture: 'Must be later than now',
+  vWithinYear: 'At most a year ahead',
   vMinChars: 'At least {min} characters',
   vDate: 'Not a valid date',
   pasteTooLong: 'The pasted text has {n} characters, over the limit of {max}; nothing was pasted. Shorten it and paste again.',

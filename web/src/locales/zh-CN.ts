@@ -137,6 +137,8 @@ const zhCN = {
   vReporterName: '填写投诉人信息时须填写姓名',
   vInvalid: '输入无效',
   vSlug: '只能使用小写字母、数字和短横线',
+  vFuture: '须晚于当前时间',
+  vWithinYear: '最多为一年以内的日期',
   vMinChars: '至少 {min} 个字符',
   vDate: '日期不正确',
   pasteTooLong: '粘贴的内容有 {n} 字，超过上限 {max} 字，未粘贴。请删减后再粘贴。',

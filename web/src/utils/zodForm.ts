@@ -20,6 +20,8 @@ const KNOWN: Readonly<Record<string, MessageKey>> = {
   'lower-case letters, digits and dashes': 'vSlug',
   'say why': 'vRequired',
   'at least 8 characters': 'vInvalid',
+  'must be in the future': 'vFuture',
+  'at most a year ahead': 'vWithinYear',
 };
 
 /** A server field message (English) in the UI language when known; as sent otherwise. */
