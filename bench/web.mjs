@@ -5,7 +5,8 @@
  * - web.initialJsGzipKb: JavaScript loaded before the sign-in page is interactive: the entry
  *   chunk, its static imports, and the sign-in route's chunk with its imports (gzip, from the
  *   Vite manifest of web/dist; build the web first: npm run build -w web). Goal: under 250 kB.
- * - web.ticketListJsGzipKb: everything loaded to show the ticket list (entry + shell + list route).
+ * - web.ticketListJsGzipKb: everything loaded to show the ticket list (entry + shell + list route). Goal: under 300 kB;
+ *   domain code the web loads imports calendar values from leaf modules, not the barrel.
  * - web.callsPerOpenTicketMinuteBefore: the hand-written client (before issue 8) re-fetched the
  *   ticket every 3 s (DETAIL_POLL_MS, 20 getTicket calls a minute) and the unread count every 5 s
  *   (UNREAD_POLL_MS, 12 listNotifications calls a minute): 32 calls a minute, counted from its timers.
@@ -76,7 +77,7 @@ export async function run() {
   const after = url ? await measureCalls(url) : Math.round(60_000 / intervals.changeMarkerVisibleMs);
   return [
     { name: 'web.initialJsGzipKb', value: await gzipKb(initial), unit: 'kB gzip (goal < 250)' },
-    { name: 'web.ticketListJsGzipKb', value: await gzipKb(list), unit: 'kB gzip' },
+    { name: 'web.ticketListJsGzipKb', value: await gzipKb(list), unit: 'kB gzip', goal: '< 300' }, // the holiday tables (lunar-typescript) once added 100 kB here
     { name: 'web.callsPerOpenTicketMinuteBefore', value: 32, unit: 'calls/min (counted from the old client\'s timers)' },
     { name: 'web.callsPerOpenTicketMinute', value: after, unit: url ? 'calls/min (measured in Chromium)' : 'calls/min (from poll-intervals.json)' },
   ];

@@ -13,7 +13,8 @@
  * outside working hours is delivered at the next working instant — except a leadership alert on
  * a major complaint, which goes at once.
  */
-import { HOUR_MS, type WorkCalendar } from './calendar';
+import type { WorkCalendar } from './calendar';
+import { HOUR_MS } from './calendar/dates';
 import type { Ticket } from './documents';
 import type { Audience } from './lifecycle/types';
 import { escalationDeadline, targetFor, type EscalationLevel, type SlaPolicy, type SlaTarget } from './sla';

@@ -15,7 +15,8 @@
  * level 2 → 2 working days (our defaults; the sources only say "escalate one level up").
  */
 import { z } from 'zod';
-import { HOUR_MS, type WorkCalendar } from './calendar';
+import type { WorkCalendar } from './calendar';
+import { HOUR_MS } from './calendar/dates';
 import { ClientTier, TicketKind } from './vocabulary';
 
 export const SlaTarget = z.discriminatedUnion('type', [

@@ -1,4 +1,6 @@
 /** Working calendar: opening hours, Chinese holidays and 调休, working-time arithmetic. No Firebase. */
+// Values come from the leaf modules (./calendar/dates, ./calendar/config), not this barrel, in code the
+// web client loads: the barrel pulls in the holiday tables and lunar-typescript (100 kB gzip).
 export {
   CalendarConfig,
   type CalendarConfigInput,

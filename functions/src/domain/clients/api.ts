@@ -1,7 +1,7 @@
 /** Contracts of the client area's callables: strict input schemas. */
 import { z } from 'zod';
 import { ClientTier } from '../vocabulary';
-import { IsoDate } from '../calendar';
+import { IsoDate } from '../calendar/config';
 import { Contact, Fee, ImportKind, Month, Quarter, SpotLevel } from './schemas';
 import { ClientZone, MarketType, Scale, ServiceCode } from './vocabulary';
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Client } from '../documents';
 import { ClientTier, type Label } from '../vocabulary';
-import { IsoDate } from '../calendar';
+import { IsoDate } from '../calendar/config';
 import { ServiceCode } from './vocabulary';
 
 const id = z.string().min(1).max(128);

@@ -24,7 +24,7 @@
  *                         head and the person who took it in are told when the date passes.
  */
 import type { WorkCalendar } from '../calendar';
-import { HOUR_MS } from '../calendar';
+import { HOUR_MS } from '../calendar/dates';
 import type { LifecycleTicket } from '../documents';
 import type { Audience } from '../lifecycle/types';
 import { dueFor, type SlaPolicy } from '../sla';

@@ -26,7 +26,7 @@
  * (回访 is independent of the handler) nor verify; nor does whoever recorded the callback verify.
  */
 import { z } from 'zod';
-import { HOUR_MS } from '../calendar';
+import { HOUR_MS } from '../calendar/dates';
 import { computeDeadline, escalationDeadline, extendForPause, transferDeadline } from '../sla';
 import type { LifecycleTicket } from '../documents';
 import { relationsOf } from '../policy';

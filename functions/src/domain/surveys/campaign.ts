@@ -3,7 +3,8 @@
  * the campaign document, its dates in working time, and the response documents. No Firebase.
  */
 import { z } from 'zod';
-import { DAY_MS, type WorkCalendar } from '../calendar';
+import type { WorkCalendar } from '../calendar';
+import { DAY_MS } from '../calendar/dates';
 import { Answers } from './questionnaire';
 import { SamplingRule, Seed } from './sampling';
 import { CampaignState, OrgType, ResponseMode } from './vocabulary';
