@@ -24,15 +24,16 @@ export type PolicyCode =
   | 'policy.export_personal_data'
   | 'policy.client_own_only'
   | 'policy.client_other_branch'
-  | 'policy.transition_not_for'
-  /** An area's own rule (work orders, clients, KPIs…): the English reason travels as a param. */
-  | 'policy.not_permitted';
+  | 'policy.transition_not_for';
 
-export type Decision = { allowed: true } | { allowed: false; reason: string; code: PolicyCode; params: RefusalParams };
+/** An area's own rule: a code of that area's catalogue (`domain/<area>/refusals.ts`), checked where the area denies. */
+export type AreaPolicyCode = `${'clients' | 'workorders' | 'kpis' | 'survey'}.${string}`;
 
-/** A refusal by an area's policy that has no code of its own yet. */
-export function denyBecause(reason: string): Decision {
-  return { allowed: false, reason, code: 'policy.not_permitted', params: { reason } };
+export type Decision = { allowed: true } | { allowed: false; reason: string; code: PolicyCode | AreaPolicyCode; params: RefusalParams };
+
+/** A refusal by an area's policy: `code` from the area's catalogue (the caller's type checks it), English `reason` for logs. */
+export function denyBecause(code: PolicyCode | AreaPolicyCode, reason: string, params: RefusalParams = {}): Decision {
+  return { allowed: false, reason, code, params };
 }
 
 const allow: Decision = { allowed: true };

@@ -115,7 +115,7 @@ test('end to end: open → send → answer by token → remind → close → rep
   const again = await rejection(call(surveyRecordResponse, { campaignId: CID, clientId: phoneClient, mode: 'paper', answers: complete }, authOf('u-intake')));
   expect(again.details.reason).toBe('survey.already_answered');
   const denied = await rejection(call(surveyRecordResponse, { campaignId: CID, clientId: phoneClient, mode: 'paper', answers: complete }, authOf('u-business-1')));
-  expect([denied.code, denied.details.reason]).toEqual(['permission-denied', 'survey.not_allowed']);
+  expect([denied.code, denied.details.reason]).toEqual(['permission-denied', 'survey.run_who']);
 
   // ── remind: not at night, then once in working time, only those who have not answered
   const reminderAts = ((await db.doc(`surveyCampaigns/${CID}`).get()).get('reminderAts') as Array<{ toDate(): Date }>).map((d) => d.toDate());
@@ -179,7 +179,7 @@ test('a campaign is set up only by quality, the customer-service centre or leade
     opensAt: '2026-07-01T00:30:00Z', deadline: '2026-07-10T09:30:00Z',
   };
   const denied = await rejection(call(surveyCreateCampaign, input, authOf('u-engineer')));
-  expect([denied.code, denied.details.reason]).toEqual(['permission-denied', 'survey.not_allowed']);
+  expect([denied.code, denied.details.reason]).toEqual(['permission-denied', 'survey.run_who']);
   const extra = await rejection(call(surveyCreateCampaign, { ...input, bogus: 1 }, authOf('u-quality-1')));
   expect(extra.code).toBe('invalid-argument');
   const { campaignId, seed } = await call<{ campaignId: string; seed: number }>(surveyCreateCampaign, input, authOf('u-quality-1'));

@@ -86,7 +86,7 @@ test('a stale step, another technician, the auditor: refused; two concurrent arr
     appointmentTo: '2025-10-14T11:00:00+08:00', location: '2楼办公室', item: '空调', requestId: 'form-0002',
   }, auth: auth('u-intake') } as never) as { orderId: string };
 
-  expect(await refusalOf(call('u-engineer-2', { action: 'arrive', orderId, expectedSeq: 1 }))).toMatchObject({ code: 'permission-denied', reason: 'workorders.denied' });
+  expect(await refusalOf(call('u-engineer-2', { action: 'arrive', orderId, expectedSeq: 1 }))).toMatchObject({ code: 'permission-denied', reason: 'workorders.technician_or_head' });
   expect(await refusalOf(call('u-auditor', { action: 'arrive', orderId, expectedSeq: 1 }))).toMatchObject({ code: 'permission-denied' });
   expect(await refusalOf(get({ data: { orderId }, auth: auth('u-county') } as never))).toMatchObject({ code: 'permission-denied' });
 

@@ -1,14 +1,14 @@
-import type { CallableRequest } from 'firebase-functions/v2/https';
+import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https';
 import type { Actor } from '../../domain/actor';
 import type { Decision } from '../../domain/surveys/policy';
 import { requireActor } from '../../lib/actor';
 import { db } from '../../lib/firestore';
-import { refuse } from '../../store/surveys/refuse';
 
-/** The signed-in staff member, refused with `survey.not_allowed` unless the policy allows `action`. */
+/** The signed-in staff member, refused with the policy's code unless it allows `action` (named in the log text). */
 export async function surveyActor(request: CallableRequest<unknown>, policy: (a: Actor) => Decision, action: string): Promise<Actor> {
   const actor = await requireActor(db(), request);
-  if (!policy(actor).allowed) throw refuse('permission-denied', 'survey.not_allowed', { action });
+  const decision = policy(actor);
+  if (!decision.allowed) throw new HttpsError('permission-denied', `${decision.reason} (${action})`, { reason: decision.code, params: decision.params });
   return actor;
 }
 

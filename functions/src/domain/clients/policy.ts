@@ -12,11 +12,13 @@
  *   leadership, the evaluation centre and the client's own account manager.
  */
 import type { Actor } from '../actor';
-import { canReadClient as kernelCanReadClient, denyBecause, isQuality, type ClientScope, type Decision } from '../policy';
+import { canReadClient as kernelCanReadClient, denyBecause, isQuality, type ClientScope, type Decision, type PolicyCode } from '../policy';
+import type { ClientsRefusal } from './refusals';
 import type { SpotLevel } from './schemas';
 
 const allow: Decision = { allowed: true };
-const deny = denyBecause;
+/** A refusal with a code of this area's catalogue (or the kernel's), so every code has words in both languages. */
+const deny = (code: PolicyCode | ClientsRefusal, reason: string): Decision => denyBecause(code, reason);
 
 export interface ClientFacts extends ClientScope {
   personal: boolean;
@@ -37,17 +39,17 @@ const MAINTAINING_KINDS = ['business', 'customer_service', 'onsite'] as const;
 /** Create, import, deactivate and reassign: admin anywhere; heads and business staff of the branch. */
 export function canManageClients(actor: Actor, branchId: string): Decision {
   if (actor.role === 'admin') return allow;
-  if (actor.branchId !== branchId) return deny('clients of another branch are managed there');
+  if (actor.branchId !== branchId) return deny('clients.other_branch_managed', 'clients of another branch are managed there');
   if (actor.role === 'head' && actor.deptKind !== null && (MAINTAINING_KINDS as readonly string[]).includes(actor.deptKind)) return allow;
   if (actor.role === 'staff' && actor.deptKind === 'business') return allow;
-  return deny('client records are kept by the business, customer-service and on-site departments');
+  return deny('clients.keepers_only', 'client records are kept by the business, customer-service and on-site departments');
 }
 
 /** Editing the archive fields: managers as above, and the account manager of the client (not its branch or manager). */
 export function canEditClient(actor: Actor, c: ClientScope): Decision {
   if (canManageClients(actor, c.branchId).allowed) return allow;
   if (actor.role === 'onsite' && c.accountManagerUid === actor.uid) return allow;
-  return deny('only the account manager and the departments that keep client records edit a client');
+  return deny('clients.edit_keepers_only', 'only the account manager and the departments that keep client records edit a client');
 }
 
 /** Contact data: everyone who reads the client, unless the client is a person (complainant rules). */
@@ -57,39 +59,39 @@ export function canSeeClientContacts(actor: Actor, c: ClientFacts): Decision {
   if (!c.personal) return allow;
   if (isQuality(actor) || isEvaluation(actor) || actor.role === 'leadership') return allow;
   if (actor.role === 'onsite' && c.accountManagerUid === actor.uid) return allow;
-  return deny('the contacts of a private person are visible only to quality, leadership, the evaluation centre and their account manager');
+  return deny('clients.private_contacts_hidden', 'the contacts of a private person are visible only to quality, leadership, the evaluation centre and their account manager');
 }
 
 /** Classification preview, apply and tier override: admin and business heads; the preview also for quality. */
 export function canClassify(actor: Actor, mode: 'preview' | 'apply'): Decision {
   if (actor.role === 'admin' || (actor.role === 'head' && actor.deptKind === 'business')) return allow;
   if (mode === 'preview' && (isQuality(actor) || actor.role === 'leadership' || actor.role === 'auditor')) return allow;
-  return deny('classification is run by the business department');
+  return deny('clients.classification_business', 'classification is run by the business department');
 }
 
 /** Visits: the account manager of the client records them. */
 export function canRecordVisit(actor: Actor, c: ClientScope): Decision {
   return actor.role === 'onsite' && c.accountManagerUid === actor.uid
     ? allow
-    : deny('visits are recorded by the client\'s account manager');
+    : deny('clients.visits_manager_only', 'visits are recorded by the client\'s account manager');
 }
 
 /** Coverage and plans: own for account managers; the branch for its heads and quality; all for oversight. */
 export function canReadVisits(actor: Actor, scope: { branchId: string; managerUid?: string }): Decision {
   if (['leadership', 'auditor', 'admin'].includes(actor.role) || actor.deptKind === 'evaluation') return allow;
-  if (actor.role === 'onsite') return scope.managerUid === actor.uid ? allow : deny('account managers see their own visits');
+  if (actor.role === 'onsite') return scope.managerUid === actor.uid ? allow : deny('clients.visits_own_only', 'account managers see their own visits');
   if ((actor.role === 'head' || isQuality(actor)) && scope.branchId === actor.branchId) return allow;
-  return deny('visit coverage is for heads and quality of the branch');
+  return deny('clients.coverage_heads_quality', 'visit coverage is for heads and quality of the branch');
 }
 
 /** Who records spot-check results of a level for a branch. */
 export function canRecordSpotCheck(actor: Actor, level: SpotLevel, branchId: string): Decision {
-  if (actor.role === 'auditor') return deny('the auditor reads everything and writes nothing');
-  if (level === 'city') return isEvaluation(actor) || (isQuality(actor) && actor.role !== 'staff') ? allow : deny('city checks are made by the evaluation centre');
-  if (actor.branchId !== branchId && !isEvaluation(actor)) return deny('spot checks of another branch');
+  if (actor.role === 'auditor') return deny('policy.auditor_read_only', 'the auditor reads everything and writes nothing');
+  if (level === 'city') return isEvaluation(actor) || (isQuality(actor) && actor.role !== 'staff') ? allow : deny('clients.city_checks_evaluation', 'city checks are made by the evaluation centre');
+  if (actor.branchId !== branchId && !isEvaluation(actor)) return deny('clients.spot_check_other_branch', 'spot checks of another branch');
   if (isQuality(actor) || isEvaluation(actor)) return allow;
   if (level === 'department' && actor.role === 'head' && actor.deptKind === 'customer_service') return allow;
-  return deny('spot checks are made by quality, the evaluation centre and the customer-service head');
+  return deny('clients.spot_checks_who', 'spot checks are made by quality, the evaluation centre and the customer-service head');
 }
 
 /** Reading samples and results: checkers, heads of the branch, oversight; staff their own results. */
@@ -97,5 +99,5 @@ export function canReadSpotChecks(actor: Actor, branchId: string, staffUid?: str
   if (['leadership', 'auditor', 'admin'].includes(actor.role) || isEvaluation(actor)) return allow;
   if ((isQuality(actor) || actor.role === 'head') && (branchId === actor.branchId || branchId === 'all')) return allow;
   if (staffUid !== undefined && staffUid === actor.uid) return allow;
-  return deny('spot-check results are for the checkers, the branch heads and the person checked');
+  return deny('clients.spot_results_who', 'spot-check results are for the checkers, the branch heads and the person checked');
 }

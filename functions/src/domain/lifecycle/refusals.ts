@@ -77,7 +77,6 @@ export const POLICY_REFUSALS = {
   'policy.export_personal_data': { 'zh-CN': '只有品质管理部和公司领导可以导出含投诉人信息的数据', en: 'exports include complainants only for quality and leadership' },
   'policy.client_own_only': { 'zh-CN': '现场人员只能查看自己负责的客户', en: 'on-site staff see only their own clients' },
   'policy.client_other_branch': { 'zh-CN': '此客户属于其他分公司', en: 'the client belongs to another branch' },
-  'policy.not_permitted': { 'zh-CN': '您无权进行此操作（{reason}）', en: '{reason}' },
   'policy.transition_not_for': { 'zh-CN': '「{action}」仅限{who_zh}', en: '{action} is for {who_en}' },
 } as const satisfies Catalogue & Record<PolicyCode, Label>;
 

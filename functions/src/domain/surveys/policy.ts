@@ -6,13 +6,14 @@
  * Plain data in, a decision out — no Firebase import.
  */
 import type { Actor } from '../actor';
-import { isQuality } from '../policy';
+import { denyBecause, isQuality, type Decision } from '../policy';
+import type { SurveyRefusal } from './refusals';
 
-/** A survey decision: the callables refuse with `survey.not_allowed` and the action's name. */
-export type Decision = { allowed: true } | { allowed: false; reason: string };
+export type { Decision } from '../policy';
 
 const allow: Decision = { allowed: true };
-const deny = (reason: string): Decision => ({ allowed: false, reason });
+/** A refusal with a code of the survey catalogue (words in both languages), English for logs. */
+const deny = (code: Extract<SurveyRefusal, `survey.${string}`>, reason: string): Decision => denyBecause(code, reason);
 
 /** Customer-service centre people: anyone in a customer_service department (intake agents, staff, head). */
 export function isCustomerServiceCentre(actor: Actor): boolean {
@@ -25,17 +26,17 @@ function runsSurveys(actor: Actor): boolean {
 
 /** Questionnaires and campaigns: create, edit, preview, open, close. */
 export function canManageSurveys(actor: Actor): Decision {
-  return runsSurveys(actor) ? allow : deny('surveys are run by quality, the customer-service centre and leadership');
+  return runsSurveys(actor) ? allow : deny('survey.run_who', 'surveys are run by quality, the customer-service centre and leadership');
 }
 
 /** Progress and the report (aggregated figures, free text without names): survey people and the auditor. */
 export function canReadSurveyReport(actor: Actor): Decision {
-  return runsSurveys(actor) || actor.role === 'auditor' ? allow : deny('survey reports are for quality, the customer-service centre, leadership and the auditor');
+  return runsSurveys(actor) || actor.role === 'auditor' ? allow : deny('survey.report_who', 'survey reports are for quality, the customer-service centre, leadership and the auditor');
 }
 
 /** Individual answers (and recording a phone or paper answer). */
 export function canReadAnswers(actor: Actor): Decision {
-  return runsSurveys(actor) ? allow : deny('answers are read by quality, the customer-service centre and leadership');
+  return runsSurveys(actor) ? allow : deny('survey.answers_who', 'answers are read by quality, the customer-service centre and leadership');
 }
 
 /** Phone surveys and paper forms are entered by the people who run the survey. */
@@ -45,5 +46,5 @@ export function canRecordResponse(actor: Actor): Decision {
 
 /** Who answered (client name and code next to an answer): as for complainants, quality and leadership. */
 export function canSeeRespondent(actor: Actor): Decision {
-  return isQuality(actor) || actor.role === 'leadership' ? allow : deny('respondents are visible only to quality and leadership');
+  return isQuality(actor) || actor.role === 'leadership' ? allow : deny('survey.respondent_hidden', 'respondents are visible only to quality and leadership');
 }

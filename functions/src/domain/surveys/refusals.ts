@@ -7,7 +7,11 @@ export const SURVEY_REFUSALS = {
   'survey.token_expired': { 'zh-CN': '此问卷链接已过期', en: 'This survey link has expired' },
   'survey.campaign_closed': { 'zh-CN': '本次调查已结束，感谢您的关注', en: 'This survey has ended: thank you for your interest' },
   'survey.answer_invalid': { 'zh-CN': '部分回答不符合问卷要求：{fields}', en: 'Some answers do not fit the questionnaire — {fields}' },
-  'survey.not_allowed': { 'zh-CN': '您无权{action}', en: 'You may not {action}' },
+  // The area's policy (policy.ts): who may do what.
+  'survey.run_who': { 'zh-CN': '问卷调查由品质管理部、客服中心和公司领导组织', en: 'Surveys are run by quality, the customer-service centre and leadership' },
+  'survey.report_who': { 'zh-CN': '调查报告仅供品质管理部、客服中心、公司领导和审计人员查看', en: 'Survey reports are for quality, the customer-service centre, leadership and the auditor' },
+  'survey.answers_who': { 'zh-CN': '答卷明细仅品质管理部、客服中心和公司领导可查看', en: 'Answers are read by quality, the customer-service centre and leadership' },
+  'survey.respondent_hidden': { 'zh-CN': '答卷人身份仅品质管理部和公司领导可见', en: 'Respondents are visible only to quality and leadership' },
   'survey.questionnaire_unknown': { 'zh-CN': '问卷 {id} 不存在', en: 'Questionnaire {id} does not exist' },
   'survey.campaign_unknown': { 'zh-CN': '调查活动 {id} 不存在', en: 'Survey campaign {id} does not exist' },
   'survey.campaign_exists': { 'zh-CN': '调查活动 {id} 已存在', en: 'Survey campaign {id} already exists' },

@@ -28,7 +28,17 @@ export const WORKORDERS_REFUSALS = {
   'workorders.statement_approved': { 'zh-CN': '{month} 对账单已由 {by} 审批，不能重新生成', en: 'The statement of {month} was approved by {by}: it cannot be regenerated' },
   'workorders.statement_missing': { 'zh-CN': '{month} 对账单尚未生成', en: 'The statement of {month} has not been generated' },
   'workorders.not_found': { 'zh-CN': '{what} {id} 不存在', en: '{what} {id} does not exist' },
-  'workorders.denied': { 'zh-CN': '无权限：{why}', en: 'Not allowed: {why}' },
+  // The area's policy (policy.ts): who may do what.
+  'workorders.dispatch_who': { 'zh-CN': '派工由工单所属部门或本单位客服中心安排', en: "Work is dispatched by the ticket's department or the office's customer-service centre" },
+  'workorders.other_technician': { 'zh-CN': '此派工单属于其他维修人员或其他单位', en: "The work order belongs to another technician or office" },
+  'workorders.technician_or_head': { 'zh-CN': '此步骤由维修人员本人或作业部门负责人操作', en: "This step is for the technician or the head of the working department" },
+  'workorders.cancel_who': { 'zh-CN': '撤销派工单由派工部门或作业部门负责人操作', en: "Cancelling is for the dispatching department or the head of the working department" },
+  'workorders.payment_cashier': { 'zh-CN': '收款由本单位收款员（客服中心或财务）登记', en: "Payments are recorded by the office's cashier (customer service or finance)" },
+  'workorders.callback_cs': { 'zh-CN': '回访由本单位客服中心进行', en: "Callbacks are made by the office's customer-service centre" },
+  'workorders.callback_tasks_cs': { 'zh-CN': '回访任务属于客服中心', en: "Callback tasks are the customer-service centre's" },
+  'workorders.statements_read_who': { 'zh-CN': '对账单仅供本单位财务、管理处主任和部门负责人查看', en: "Statements are read by finance, the office manager and the department heads of the office" },
+  'workorders.statements_make_who': { 'zh-CN': '对账单由本单位财务、客服中心或工程部编制', en: "Statements are drawn up by the office's finance, customer service or engineering" },
+  'workorders.statement_approve_manager': { 'zh-CN': '月度对账单由管理处主任审批', en: "The monthly statement is approved by the office manager" },
 } as const satisfies Catalogue;
 
 export type WorkOrderRefusal = keyof typeof WORKORDERS_REFUSALS;

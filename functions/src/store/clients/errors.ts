@@ -1,4 +1,5 @@
 import { HttpsError, type FunctionsErrorCode } from 'firebase-functions/v2/https';
+import type { Decision } from '../../domain/policy';
 import { renderTemplate, type RefusalParams } from '../../domain/refusal';
 import { CLIENTS_REFUSALS, type ClientsRefusal } from '../../domain/clients/refusals';
 
@@ -7,7 +8,7 @@ export function refuse(code: FunctionsErrorCode, reason: ClientsRefusal, params:
   return new HttpsError(code, renderTemplate(CLIENTS_REFUSALS[reason].en, params), { reason, params });
 }
 
-/** `permission-denied` with the policy's reason unless allowed. */
-export function authorizeClients(decision: { allowed: true } | { allowed: false; reason: string }): void {
-  if (!decision.allowed) throw refuse('permission-denied', 'clients.not_allowed', { why: decision.reason });
+/** `permission-denied` with the policy's code and params unless allowed (its English reason for logs). */
+export function authorizeClients(decision: Decision): void {
+  if (!decision.allowed) throw new HttpsError('permission-denied', decision.reason, { reason: decision.code, params: decision.params });
 }

@@ -16,7 +16,7 @@ import type { DocumentReference, Firestore, Transaction } from 'firebase-admin/f
 import type { Actor } from '../../domain/actor';
 import { COL, eventId } from '../../domain/collections';
 import { Department, Staff, Ticket } from '../../domain/documents';
-import type { TicketScope } from '../../domain/policy';
+import type { Decision, TicketScope } from '../../domain/policy';
 import type { DispatchWorkOrderInput, WorkOrderActionInput, WorkOrderAction } from '../../domain/workorders/api';
 import { WorkOrder, WorkOrderEvent, type PriceList, type WorkOrderKind, type WorkOrderState } from '../../domain/workorders/documents';
 import { actionsFor, decideStep, EVENT_TYPE } from '../../domain/workorders/machine';
@@ -64,7 +64,7 @@ export function appendEvent(
 
 export interface DispatchExtra {
   /** Policy for the parent ticket (dispatch or re-repair). */
-  authorize: (actor: Actor, ticket: TicketScope) => { allowed: true } | { allowed: false; reason: string };
+  authorize: (actor: Actor, ticket: TicketScope) => Decision;
   kind?: WorkOrderKind;
   reRepairOf?: { orderId: string; number: string };
   /** Fields and writes a re-repair adds in the same transaction. */

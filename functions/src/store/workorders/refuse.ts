@@ -1,4 +1,5 @@
 import { HttpsError, type FunctionsErrorCode } from 'firebase-functions/v2/https';
+import type { Decision } from '../../domain/policy';
 import { renderTemplate } from '../../domain/refusal';
 import { WORKORDERS_REFUSALS, type WorkOrderRefusal } from '../../domain/workorders/refusals';
 
@@ -22,7 +23,7 @@ export function refusal(reason: WorkOrderRefusal, params: Record<string, string 
   return new HttpsError(chosen, text, { reason, params, ...(field ? { fields: { [field]: text } } : {}) });
 }
 
-/** Throws `permission-denied` with the policy's reason as a coded refusal. */
-export function authorizeWorkOrders(decision: { allowed: true } | { allowed: false; reason: string }): void {
-  if (!decision.allowed) throw refusal('workorders.denied', { why: decision.reason }, 'permission-denied');
+/** Throws `permission-denied` with the policy's code and params (its English reason for logs). */
+export function authorizeWorkOrders(decision: Decision): void {
+  if (!decision.allowed) throw new HttpsError('permission-denied', decision.reason, { reason: decision.code, params: decision.params });
 }
