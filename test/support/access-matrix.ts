@@ -34,7 +34,7 @@ export const TICKETS: Record<string, Ticket> = {
   /** A city complaint owned by the business department, taken in by the hotline. */
   't-biz': ticket({}),
   /** A county complaint. */
-  't-county': ticket({ branchId: 'br-county', ownerDeptId: 'dept-county-business', createdBy: 'u-county', createdByDeptId: 'dept-county-business', clientId: 'c-2' }),
+  't-county': ticket({ branchId: 'br-county', branchPath: ['br-county', 'br-city'], ownerDeptId: 'dept-county-business', createdBy: 'u-county', createdByDeptId: 'dept-county-business', clientId: 'c-2' }),
   /** A city inquiry taken in by on-site staff. */
   't-inquiry': ticket({ kind: 'inquiry', subject: null, createdBy: 'u-onsite', createdByDeptId: 'dept-onsite', clientId: 'c-3' }),
   /** A complaint awaiting its callback, assigned to an engineer. */

@@ -82,6 +82,8 @@ export const Ticket = z.object({
   clientName: z.string(),
   clientTier: ClientTier,
   branchId: id,
+  /** The branch and those above it at intake (policy.ts branchPathOf): the rules' quality scope. Older tickets lack it. */
+  branchPath: z.array(id).max(20).optional(),
   title: z.string().min(1).max(200),
   description: z.string().max(5000),
   claimedAmount: z.number().nonnegative().nullable().default(null),

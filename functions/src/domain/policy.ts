@@ -237,6 +237,20 @@ export const RELATION_LABELS: Readonly<Record<Relation | 'system', { 'zh-CN': st
   system: { 'zh-CN': '系统', en: 'the system' },
 };
 
+/**
+ * A branch and the branches above it, nearest first (cycles in a malformed tree are ignored):
+ * stored on a ticket at intake (`branchPath`) so firestore.rules, which cannot walk the tree,
+ * let quality of a branch above read it, as canReadTicket does.
+ */
+export function branchPathOf(branchId: string, branches: readonly { id: string; parentId: string | null }[]): string[] {
+  const out = [branchId];
+  for (;;) {
+    const parent = branches.find((b) => b.id === out[out.length - 1])?.parentId ?? null;
+    if (parent === null || out.includes(parent)) return out;
+    out.push(parent);
+  }
+}
+
 /** A branch and every branch below it (cycles in a malformed tree are ignored). */
 export function branchScopeOf(branchId: string, branches: readonly { id: string; parentId: string | null }[]): string[] {
   const out = [branchId];

@@ -6,12 +6,13 @@ import type { CreateTicketInput } from '../domain/api';
 import { COL, REPORTER_DOC, eventId } from '../domain/collections';
 import { Client, Ticket, type TicketEvent } from '../domain/documents';
 import { refusal } from '../domain/lifecycle/refusals';
-import { canReadClient } from '../domain/policy';
+import { branchPathOf, canReadClient } from '../domain/policy';
 import { emptyLifecycle } from '../domain/lifecycle/records';
 import { shanghaiDay, ticketNumber } from '../domain/numbering';
 import { parseDoc } from '../lib/firestore';
 import { listFieldsOf, searchTokensOf } from '../domain/tickets/list-fields';
 import { writeReporterPhone } from './tickets/reporter-phones';
+import { loadOrg } from './org';
 
 /**
  * The ticket id of one submission: derived from the caller and their request id, so a double
@@ -55,6 +56,8 @@ export async function createTicket(
     });
   }
 
+  const org = await loadOrg(db); // cached: the branch tree for the ticket's branchPath
+
   const attempt = () => db.runTransaction(async (tx) => {
     const [existingSnap, clientSnap, counterSnap] = await Promise.all([tx.get(ref), tx.get(clientRef), tx.get(counterRef)]);
     if (existingSnap.exists) return sameRequest(parseDoc(Ticket, existingSnap), input);
@@ -81,6 +84,7 @@ export async function createTicket(
       clientName: client.name,
       clientTier: client.tier,
       branchId: client.branchId,
+      branchPath: branchPathOf(client.branchId, org.branches),
       title: input.title,
       description: input.description,
       claimedAmount: input.claimedAmount ?? null,

@@ -201,3 +201,8 @@ test('an answer promised at intake is kept on the ticket; a date in the past or 
   }
   expect(await countAll()).toBe(before);
 });
+
+test('a county ticket records its branch and the city above it, so the city\'s quality may read it under the rules too', async () => {
+  const { ticketId } = await call({ data: { ...complaint, requestId: randomUUID(), clientId: 'c-2' }, auth: authOf('u-intake') } as never);
+  expect((await db.doc(`tickets/${ticketId}`).get()).get('branchPath')).toEqual(['br-county', 'br-city']);
+});

@@ -1,6 +1,6 @@
 import type { Actor } from '../../src/domain/actor';
 import {
-  ROLE_ACTIONS, WRITE_ACTIONS, branchScopeOf, can, canExportPersonalData, canReadClient, canReadTicket, canSeeReporter, canTransition, relationsOf,
+  branchPathOf, ROLE_ACTIONS, WRITE_ACTIONS, branchScopeOf, can, canExportPersonalData, canReadClient, canReadTicket, canSeeReporter, canTransition, relationsOf,
   type TicketScope,
 } from '../../src/domain/policy';
 import { Role } from '../../src/domain/vocabulary';
@@ -119,4 +119,15 @@ describe('branches: quality and the callback desk act on their branch and the br
     expect(canReadTicket(desk, ticket({ createdByDeptId: 'd-other', state: 'callback', branchId: 'b-office' })).allowed).toBe(true);
     expect(relationsOf(desk, ticket({ branchId: 'b-county' })).has('callback_desk')).toBe(true);
   });
+});
+
+test('branchPathOf: a branch and those above it, nearest first; a cycle or an unknown parent ends the walk', () => {
+  const tree = [
+    { id: 'city', parentId: null }, { id: 'county', parentId: 'city' }, { id: 'town', parentId: 'county' },
+    { id: 'loop-a', parentId: 'loop-b' }, { id: 'loop-b', parentId: 'loop-a' },
+  ];
+  expect(branchPathOf('town', tree)).toEqual(['town', 'county', 'city']);
+  expect(branchPathOf('city', tree)).toEqual(['city']);
+  expect(branchPathOf('loop-a', tree)).toEqual(['loop-a', 'loop-b']);
+  expect(branchPathOf('elsewhere', tree)).toEqual(['elsewhere']);
 });

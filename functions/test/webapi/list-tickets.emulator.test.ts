@@ -231,7 +231,7 @@ test('tickets stored before the list existed appear once backfilled (idempotent)
   const id = await newTicket({ kind: 'suggestion', title: '旧数据的建议' });
   const ref = db.doc(`tickets/${id}`);
   const legacy = { ...(await ref.get()).data() };
-  for (const f of ['open', 'deadlineRunning', 'awaitingSignoff', 'scopeKeys', 'sortReceived', 'sortDue', 'searchTokens']) delete legacy[f];
+  for (const f of ['open', 'deadlineRunning', 'awaitingSignoff', 'scopeKeys', 'sortReceived', 'sortDue', 'searchTokens', 'branchPath']) delete legacy[f];
   await ref.delete(); // the npm emulator's set() merges: delete first to store exactly the legacy fields
   await ref.set(legacy);
   expect((await all('u-business-head', { search: '旧数据' }, 5)).rows).toEqual([]);
@@ -239,6 +239,7 @@ test('tickets stored before the list existed appear once backfilled (idempotent)
   const before = (await ref.get()).data();
   await backfillListFields(db);
   expect((await ref.get()).data()).toEqual(before);
+  expect(before?.['branchPath']).toEqual(['br-city']); // c-1's branch, the top of the tree
   expect((await all('u-business-head', { search: '旧数据' }, 5)).rows.map((r) => r.id)).toEqual([id]);
   expect((await all('u-business-head', { queue: 'department' }, 50)).rows.map((r) => r.id)).toContain(id);
 });
