@@ -10,6 +10,7 @@ import { CONFIG_REFUSALS } from '../../../functions/src/domain/config-admin/refu
 import { SURVEY_REFUSALS } from '../../../functions/src/domain/surveys/refusals';
 import { WORKORDERS_REFUSALS } from '../../../functions/src/domain/workorders/refusals';
 import { CLIENTS_REFUSALS } from '../../../functions/src/domain/clients/refusals';
+import { KPIS_REFUSALS } from '../../../functions/src/domain/kpis/refusals';
 
 export const REFUSAL_CATALOGUES: readonly Catalogue[] = [
   COMMON_REFUSALS,
@@ -19,4 +20,5 @@ export const REFUSAL_CATALOGUES: readonly Catalogue[] = [
   SURVEY_REFUSALS,
   WORKORDERS_REFUSALS,
   CLIENTS_REFUSALS,
+  KPIS_REFUSALS,
 ];
