@@ -58,6 +58,8 @@ describe('visits', () => {
     expect(cov.byManager).toEqual([{ key: 'u-onsite', clients: 1, visitedClients: 0, coverage: 0, periods: 4, periodsMet: 0 },
       { key: 'u-onsite-2', clients: 2, visitedClients: 1, coverage: 0.5, periods: 6, periodsMet: 2 }]);
     expect(cov.missed.map((m) => m.clientId).sort()).toEqual(['c-3', 'c-3', 'v2']);
+    // The managers by name, for the coverage table.
+    expect((cov as unknown as { managerNames: Record<string, string> }).managerNames).toEqual(expect.objectContaining({ 'u-onsite': expect.any(String), 'u-onsite-2': expect.any(String) }));
     expect((await refusal(call(visitCoverage, 'u-onsite-2', { month: '2026-11' }))).code).toBe('permission-denied');
     expect((await refusal(call(visitCoverage, 'u-business-head', { month: '2026-11', branchId: 'br-county' }))).code).toBe('permission-denied');
   });

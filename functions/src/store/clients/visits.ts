@@ -85,7 +85,9 @@ export async function branchCoverage(db: Firestore, branchId: string, month: str
   const plans = await Promise.all(managers.map((d) => ensurePlan(db, d.id, branchId, month, now)));
   const visits = await db.collection(CLIENTS_COL.visits).where('month', '==', month).get();
   const inBranch = visits.docs.map((d) => parseDoc(Visit, d)).filter((v) => v.branchId === branchId);
-  return coverage(plans, inBranch, shanghaiDate(now));
+  // The account managers' names, so a coverage table reads as people, not ids.
+  const managerNames = Object.fromEntries(managers.map((d) => [d.id, parseDoc(Staff, d).displayName]));
+  return { ...coverage(plans, inBranch, shanghaiDate(now)), managerNames };
 }
 
 export async function readCoverage(db: Firestore, actor: Actor, month: string, branchId: string | undefined, now: Date) {
