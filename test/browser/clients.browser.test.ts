@@ -58,7 +58,7 @@ describe('client archive and visits (browser)', () => {
     const all = await page.getByTestId('client-row').count();
     expect(all).toBeGreaterThan(1);
     await page.getByTestId('clients-search').fill('CS1-002');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="client-row"]').length === 1, undefined, { timeout: 15_000 });
+    await page.waitForFunction("document.querySelectorAll('[data-testid=\"client-row\"]').length === 1", undefined, { timeout: 15_000 });
     expect(await page.getByTestId('clients-total').textContent()).toBe('共 1 户');
     await page.getByTestId('client-row').first().click();
     await page.getByTestId('client-name').waitFor({ timeout: 30_000 });
