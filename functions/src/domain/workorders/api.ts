@@ -1,7 +1,7 @@
 /** Callable inputs of the work-order area (`.strict()`: unknown fields are refused). No Firebase. */
 import { z } from 'zod';
 import { MaterialUse, PaymentMethod, PriceList } from './documents';
-import { Signature } from './signature';
+import { Signature } from './signature-schema';
 
 const id = z.string().min(1).max(128);
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));

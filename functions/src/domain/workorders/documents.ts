@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { labelled } from '../vocabulary';
 import { TicketKind } from '../vocabulary';
-import { Signature } from './signature';
+import { Signature } from './signature-schema';
 
 const id = z.string().min(1).max(128);
 const text = (max: number) => z.string().trim().max(max);

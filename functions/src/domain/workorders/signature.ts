@@ -11,18 +11,10 @@
  * list of canvas pixels. No Firebase import.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 
-/** Bounds of one signature: a real one is 3–20 strokes of some dozens of points each. */
-export const SIGNATURE_LIMITS = { strokes: 50, points: 2000, bytes: 16 * 1024, canvas: 4000, minPoints: 2 } as const;
+import { SIGNATURE_LIMITS, Signature } from './signature-schema';
 
-/** The shape only, with generous hard caps; {@link checkSignature} applies the product's bounds with reason codes. */
-export const Signature = z.object({
-  width: z.number().int().min(1).max(SIGNATURE_LIMITS.canvas),
-  height: z.number().int().min(1).max(SIGNATURE_LIMITS.canvas),
-  strokes: z.array(z.object({ points: z.array(z.number().finite()).max(20_000) }).strict()).max(1000),
-}).strict();
-export type Signature = z.infer<typeof Signature>;
+export { SIGNATURE_LIMITS, Signature } from './signature-schema';
 
 export type SignatureProblem =
   | { reason: 'workorders.signature_empty'; params: Record<string, never> }
