@@ -318,7 +318,10 @@ export async function startStack(options = {}) {
       if (!stopPromise) console.error('[stack] ERROR', `bridge/scheduler process died (code ${code}, signal ${signal}); Firestore triggers and schedules are not running`);
     });
 
-    fs.writeFileSync(state, `${JSON.stringify({ projectId, ports, functionsUrl, webUrl, pid: process.pid, startedAt: new Date(t0).toISOString() }, null, 2)}\n`);
+    fs.writeFileSync(state, `${JSON.stringify({
+      projectId, ports, functionsUrl, webUrl, pid: process.pid, startedAt: new Date(t0).toISOString(),
+      surveyToken: seedResult?.surveys?.token ?? null, // a demo survey link nobody answered yet (screenshots, trying it out)
+    }, null, 2)}\n`);
     const totalMs = Date.now() - t0;
     if (!quiet) {
       const tickets = seedResult?.tickets ?? [];

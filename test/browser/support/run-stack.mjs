@@ -44,7 +44,7 @@ process.on('SIGINT', () => void stop(0));
 try {
   const { startStack } = await import(pathToFileURL(resolve(repo, 'scripts/stack.mjs')).href);
   stack = await startStack(options);
-  process.send?.({ type: 'ready', webUrl: stack.webUrl, demo: await demoData() });
+  process.send?.({ type: 'ready', webUrl: stack.webUrl, demo: await demoData(), surveyToken: stack.seed?.surveys?.token ?? null });
 } catch (err) {
   process.send?.({ type: 'error', message: err instanceof Error ? err.stack ?? err.message : String(err) });
   await stop(1);

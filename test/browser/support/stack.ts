@@ -24,11 +24,13 @@ export interface RunningStack {
   webUrl: string;
   /** Seeded staff from scripts/demo-data.mjs, or null when it does not exist. */
   demo: DemoData | null;
+  /** A demo survey link's token nobody has answered yet (scripts/demo-surveys.mjs), when seeded. */
+  surveyToken: string | null;
   stop(): Promise<void>;
 }
 
 type ChildMessage =
-  | { type: 'ready'; webUrl: string; demo: DemoData | null }
+  | { type: 'ready'; webUrl: string; demo: DemoData | null; surveyToken?: string | null }
   | { type: 'error'; message: string };
 
 function isChildMessage(m: unknown): m is ChildMessage {
@@ -66,12 +68,12 @@ export async function startStackProcess(options: StackOptions, timeoutMs = 150_0
     clearTimeout(timer);
   };
   try {
-    const ready = await new Promise<{ webUrl: string; demo: DemoData | null }>((resolve, reject) => {
+    const ready = await new Promise<{ webUrl: string; demo: DemoData | null; surveyToken: string | null }>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`stack did not start within ${timeoutMs} ms`)), timeoutMs);
       child.on('message', (m: unknown) => {
         if (!isChildMessage(m)) return;
         clearTimeout(timer);
-        if (m.type === 'ready') resolve({ webUrl: m.webUrl, demo: m.demo });
+        if (m.type === 'ready') resolve({ webUrl: m.webUrl, demo: m.demo, surveyToken: m.surveyToken ?? null });
         else reject(new Error(`stack failed to start:\n${m.message}`));
       });
       child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`stack process exited early (code ${code})`)); });

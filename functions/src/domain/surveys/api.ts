@@ -7,7 +7,7 @@ import { ComplaintSubject } from '../vocabulary';
 import { Answers, LabelText, QuestionList } from './questionnaire';
 import { SamplingRule, Seed } from './sampling';
 import { OrgType, ResponseMode } from './vocabulary';
-import { TOKEN_PATTERN } from './tokens';
+import { TOKEN_PATTERN } from './token-pattern';
 
 const id = z.string().trim().min(1, 'required').max(128);
 const docId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,100}$/, 'letters, digits, - and _ only');

@@ -11,8 +11,11 @@
  */
 import { z } from 'zod';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus, type RandomGenerator } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { stratumKey, UNKNOWN, type ClientStrata } from './strata';
+
+/** The generator's type, whichever declaration of pure-rand's subpaths the compiler sees (node or bundler resolution). */
+type RandomGenerator = ReturnType<typeof xoroshiro128plus>;
 
 const share = z.number().gt(0).max(1);
 

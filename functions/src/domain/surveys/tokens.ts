@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 
-export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+export { TOKEN_PATTERN } from './token-pattern';
 
 /** A fresh, unguessable token (128 bits from the system CSPRNG). */
 export function newToken(): string {

@@ -1,9 +1,13 @@
-/** The public area of the web client: routes, navigation and messages (see ../types.ts). */
+/** The pages clients use without signing in: a survey from a personal link, feedback, follow-up (see ../types.ts). */
 import { defineArea } from '../types';
+import messages from './messages';
 
 export default defineArea({
   id: 'public',
-  routes: [],
-  nav: [],
-  messages: { 'zh-CN': {}, en: {} },
+  openRoutes: [
+    { path: '/s/:token', name: 'survey-answer', component: () => import('./SurveyAnswer.vue') },
+    { path: '/feedback', name: 'public-feedback', component: () => import('./Feedback.vue') },
+    { path: '/follow', name: 'public-follow', component: () => import('./Follow.vue') },
+  ],
+  messages,
 });
