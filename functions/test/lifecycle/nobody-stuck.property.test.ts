@@ -182,11 +182,13 @@ test('property: in every non-terminal state someone may take the next step', () 
         }
       },
     ),
-    { numRuns: 500 },
+    // Verification is the deepest state: about 3 walks in 500 reach it (measured over eight seeds,
+    // 0–6), so 3 000 walks make a run that never gets there practically impossible.
+    { numRuns: 3000 },
   );
-  expect(steps).toBeGreaterThan(1500); // the walks were long enough to mean something
+  expect(steps).toBeGreaterThan(9000); // the walks were long enough to mean something
   for (const s of ['assigned', 'in_progress', 'waiting_on_client', 'callback', 'verification']) expect(statesSeen).toContain(s);
   // Exhausted independence is a staffing gap of tiny organisations, not the common case.
   console.info(`walk steps: ${steps}, dead ends for lack of independent people: ${exhausted}`);
-  expect(exhausted).toBeLessThan(25);
+  expect(exhausted).toBeLessThan(150);
 });
